@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { getApp, startApp } from '$lib/server/app/runtime';
+import { resolveActor } from '$lib/server/auth/resolve-actor';
+import { LOCALE_COOKIE, resolveLocale, runWithLocale } from '$lib/server/i18n/request-locale';
+import { findCityBySlug } from '$lib/server/cities/queries';
+import { errorBody } from '$lib/server/http/errors';
+import { VISITOR } from '$lib/server/auth/actor';
+
+export const init: ServerInit = async () => {
+	await startApp();
+};
+
+const REQUEST_ID = /^[\w.-]{8,100}$/;
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(self)'
+};
+
+function jsonResponse(status: number, body: unknown): Response {
+	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const app = await getApp();
+	const incomingId = event.request.headers.get('x-request-id');
+	const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+	const logger = app.logger.child({ requestId });
+	event.locals.app = app;
+	event.locals.logger = logger;
+	event.locals.requestId = requestId;
+	const path = event.url.pathname;
+	const isApi = path.startsWith('/api/');
+
+	let response: Response;
+	try {
+		event.locals.actor = path === '/healthz' ? VISITOR : await resolveActor(app, event.request.headers);
+		const user = event.locals.actor.kind === 'user' ? event.locals.actor.user : undefined;
+		const citySlug = !isApi ? /^\/cities\/([a-z0-9-]+)/.exec(path)?.[1] : undefined;
+		const city = citySlug && !user?.locale ? await findCityBySlug(app.db, citySlug) : undefined;
+		const locale = resolveLocale({
+			userLocale: user?.locale,
+			cookieLocale: event.cookies.get(LOCALE_COOKIE),
+			cityDefaultLocale: city?.defaultLocale,
+			acceptLanguage: event.request.headers.get('accept-language')
+		});
+		event.locals.locale = locale;
+		if (isApi && event.route.id === null) {
+			response = jsonResponse(404, errorBody('not_found', `No API endpoint at ${event.request.method} ${path}.`));
+		} else {
+			response = await runWithLocale(locale, () =>
+				resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+			);
+			if (isApi && response.status === 405 && !response.headers.get('content-type')?.includes('json')) {
+				response = new Response(
+					JSON.stringify(errorBody('method_not_allowed', `${event.request.method} is not allowed on ${path}.`)),
+					{ status: 405, headers: { 'content-type': 'application/json', allow: response.headers.get('allow') ?? '' } }
+				);
+			}
+		}
+	} catch (error) {
+		// Reaching here means the request could not even be set up (typically the database is down).
+		logger.error({ err: error }, 'request failed before reaching its handler');
+		response = isApi || path === '/healthz'
+			? jsonResponse(503, errorBody('unavailable', 'The service is temporarily unavailable.'))
+			: new Response('The service is temporarily unavailable.', { status: 503 });
+	}
+
+	response.headers.set('x-request-id', requestId);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	logger.info(
+		{ method: event.request.method, path, status: response.status, ms: Math.round(performance.now() - started) },
+		'request'
+	);
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const requestId = event.locals.requestId;
+	if (status >= 500) event.locals.logger?.error({ err: error }, 'unexpected error while rendering a page');
+	return { message: status >= 500 ? 'Internal error' : message, requestId };
+};

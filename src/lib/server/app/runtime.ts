@@ -1,0 +1,47 @@
+import { loadConfig } from '../config/config';
+import { createLogger } from '../logging/logger';
+import { createAppContext, type AppContext } from './context';
+import { ensurePlatformAdmin, issueSetupToken, platformAdminCount } from './bootstrap';
+import { pruneRateLimits } from '../ratelimit/rate-limiter';
+
+/**
+ * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
+ * `sveltekit:shutdown` (sent by adapter-node on SIGTERM/SIGINT) closes the database, which PGlite needs
+ * to let the process exit.
+ */
+let started: Promise<AppContext> | undefined;
+
+export function startApp(): Promise<AppContext> {
+	started ??= boot();
+	return started;
+}
+
+export function getApp(): Promise<AppContext> {
+	return startApp();
+}
+
+async function boot(): Promise<AppContext> {
+	const config = loadConfig();
+	const logger = createLogger(config.logLevel);
+	const app = await createAppContext(config, logger);
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		void app.database.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
+	});
+	if (config.admin) {
+		const result = await ensurePlatformAdmin(app, { ...config.admin, name: 'Platform admin' });
+		logger.info({ email: config.admin.email, created: result.created }, 'platform admin from ADMIN_EMAIL is ready');
+	}
+	const lines = [`Cities of Learning is running at ${config.publicUrl}/ (database: ${app.database.engine})`];
+	if ((await platformAdminCount(app.db)) === 0) {
+		const token = await issueSetupToken(app.db);
+		lines.push(
+			'No platform admin exists yet. Create the first one:',
+			`  - in the browser: ${config.publicUrl}/setup?token=${token}`,
+			'  - or on the command line: npm run cli -- create-admin --email you@example.org --name "Your Name"',
+			'  - or start with ADMIN_EMAIL and ADMIN_PASSWORD set.'
+		);
+	}
+	console.log(lines.join('\n'));
+	setInterval(() => void pruneRateLimits(app.db).catch(() => {}), 3_600_000).unref();
+	return app;
+}

@@ -1,0 +1,40 @@
+import type { AppContext } from '../app/context';
+import { API_TOKEN_PREFIX, findUserByApiToken } from '../accounts/api-tokens';
+import { loadActor, VISITOR, type Actor, type ActorUser } from './actor';
+
+function toActorUser(user: {
+	id: string;
+	name: string;
+	email: string;
+	emailVerified: boolean;
+	locale?: string | null;
+	isPlatformAdmin?: boolean | null;
+	createdAt: Date;
+}): ActorUser {
+	return {
+		id: user.id,
+		name: user.name,
+		email: user.email,
+		emailVerified: user.emailVerified,
+		locale: user.locale ?? null,
+		isPlatformAdmin: Boolean(user.isPlatformAdmin),
+		createdAt: new Date(user.createdAt)
+	};
+}
+
+/**
+ * Finds who sent a request: a personal API token (`Authorization: Bearer col_pat_...`), else a
+ * better-auth session from the cookie or from `Authorization: Bearer <session token>`, else a visitor.
+ */
+export async function resolveActor(app: Pick<AppContext, 'db' | 'auth'>, headers: Headers): Promise<Actor> {
+	const authorization = headers.get('authorization') ?? '';
+	const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+	if (bearer?.startsWith(API_TOKEN_PREFIX)) {
+		const user = await findUserByApiToken(app.db, bearer);
+		return user ? loadActor(app.db, toActorUser(user), 'api_token') : VISITOR;
+	}
+	if (!bearer && !headers.get('cookie')?.includes('col.session_token')) return VISITOR;
+	const session = await app.auth.api.getSession({ headers });
+	if (!session) return VISITOR;
+	return loadActor(app.db, toActorUser(session.user), 'session');
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isValidTimeZone, LocaleCode, LocalizedTextDto, LocalizedTextInput, Slug } from '../shared/schemas';
+import { Email } from '../accounts/schemas';
+
+const Latitude = z.number().min(-90).max(90);
+const Longitude = z.number().min(-180).max(180);
+const TimeZone = z
+	.string()
+	.trim()
+	.min(1)
+	.max(64)
+	.refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Amsterdam')
+	.meta({ example: 'Europe/Amsterdam' });
+
+const CityFields = z.object({
+	name: z.string().trim().min(1).max(100),
+	locales: z
+		.array(LocaleCode)
+		.min(1)
+		.max(10)
+		.refine((locales) => new Set(locales).size === locales.length, 'each language only once'),
+	defaultLocale: LocaleCode,
+	timezone: TimeZone,
+	center: z.object({ lat: Latitude, lon: Longitude }),
+	tagline: LocalizedTextInput(300).optional()
+});
+
+const defaultLocaleIsOffered = (city: { locales?: string[] | undefined; defaultLocale?: string | undefined }) =>
+	!city.locales || !city.defaultLocale || city.locales.includes(city.defaultLocale);
+const defaultLocaleIssue = { message: 'must be one of the city’s locales', path: ['defaultLocale'] };
+
+export const CreateCityInput = CityFields.extend({ slug: Slug })
+	.refine(defaultLocaleIsOffered, defaultLocaleIssue)
+	.meta({ id: 'CreateCityInput' });
+export type CreateCityInput = z.infer<typeof CreateCityInput>;
+
+export const UpdateCityInput = CityFields.partial()
+	.refine(defaultLocaleIsOffered, defaultLocaleIssue)
+	.meta({ id: 'UpdateCityInput' });
+export type UpdateCityInput = z.infer<typeof UpdateCityInput>;
+
+export const AddCityAdminInput = z.object({ email: Email }).meta({ id: 'AddCityAdminInput' });
+
+export const CityDto = z
+	.object({
+		id: z.uuid(),
+		slug: z.string(),
+		name: z.string(),
+		tagline: LocalizedTextDto,
+		locales: z.array(z.string()),
+		defaultLocale: z.string(),
+		timezone: z.string(),
+		center: z.object({ lat: z.number(), lon: z.number() }),
+		createdAt: z.iso.datetime()
+	})
+	.meta({ id: 'City' });
+export type CityDto = z.infer<typeof CityDto>;
+
+export const CityAdminDto = z
+	.object({ userId: z.uuid(), name: z.string(), email: z.string(), since: z.iso.datetime() })
+	.meta({ id: 'CityAdmin' });
+export type CityAdminDto = z.infer<typeof CityAdminDto>;

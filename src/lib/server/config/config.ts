@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the platform reads from the environment, validated once at start.
+ * Empty strings count as "not set" so that `FOO= npm start` behaves like leaving FOO out.
+ */
+const optionalText = z
+	.string()
+	.trim()
+	.optional()
+	.transform((value) => (value === '' ? undefined : value));
+
+const rateRule = z
+	.string()
+	.regex(/^\d+\/\d+$/, 'must look like "<requests>/<seconds>", for example "10/60"')
+	.transform((value) => {
+		const [limit, seconds] = value.split('/').map(Number) as [number, number];
+		return { limit, windowSeconds: seconds };
+	});
+
+const EnvSchema = z
+	.object({
+		NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		HOST: z.string().trim().min(1).default('0.0.0.0'),
+		DATA_DIR: z.string().trim().min(1).default('./data'),
+		DATABASE_URL: optionalText.pipe(
+			z
+				.string()
+				.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+				.optional()
+		),
+		DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+		PUBLIC_URL: optionalText.pipe(
+			z
+				.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://learn.example.org' })
+				.optional()
+		),
+		ADMIN_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
+		ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
+		AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+		SMTP_HOST: optionalText,
+		SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+		SMTP_USER: optionalText,
+		SMTP_PASSWORD: optionalText,
+		SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+		MAIL_FROM: optionalText,
+		LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+		RATE_LIMIT_LOGIN: rateRule.default({ limit: 10, windowSeconds: 60 }),
+		RATE_LIMIT_REGISTER: rateRule.default({ limit: 10, windowSeconds: 600 })
+	})
+	.superRefine((env, ctx) => {
+		if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+				message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together'
+			});
+		}
+	});
+
+export type RateRule = { limit: number; windowSeconds: number };
+
+export interface Config {
+	env: 'development' | 'production' | 'test';
+	port: number;
+	host: string;
+	/** Absolute data directory, or null when PGlite runs in memory (DATA_DIR=:memory:, for tests). */
+	dataDir: string | null;
+	databaseUrl: string | undefined;
+	databasePoolSize: number;
+	/** Origin used in links, e-mails and credential ids, without a trailing slash. */
+	publicUrl: string;
+	/** True when PUBLIC_URL was given; otherwise links are built from http://localhost:PORT. */
+	publicUrlConfigured: boolean;
+	admin: { email: string; password: string } | undefined;
+	authSecret: string | undefined;
+	smtp:
+		| { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined }
+		| undefined;
+	mailFrom: string;
+	logLevel: string;
+	rateLimits: { login: RateRule; register: RateRule };
+}
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+	const parsed = EnvSchema.safeParse(source);
+	if (!parsed.success) {
+		throw new ConfigError(
+			parsed.error.issues.map((issue) => {
+				const name = issue.path.join('.') || 'environment';
+				const given = typeof issue.path[0] === 'string' ? source[issue.path[0]] : undefined;
+				const shown = given === undefined || /PASSWORD|SECRET/.test(name) ? '' : ` (got "${given}")`;
+				return `${name}: ${issue.message}${shown}`;
+			})
+		);
+	}
+	const env = parsed.data;
+	const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+	return {
+		env: env.NODE_ENV,
+		port: env.PORT,
+		host: env.HOST,
+		dataDir: env.DATA_DIR === ':memory:' ? null : path.resolve(env.DATA_DIR),
+		databaseUrl: env.DATABASE_URL,
+		databasePoolSize: env.DATABASE_POOL_SIZE,
+		publicUrl,
+		publicUrlConfigured: env.PUBLIC_URL !== undefined,
+		admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+		authSecret: env.AUTH_SECRET,
+		smtp: env.SMTP_HOST
+			? {
+					host: env.SMTP_HOST,
+					port: env.SMTP_PORT,
+					secure: env.SMTP_SECURE === 'true',
+					user: env.SMTP_USER,
+					password: env.SMTP_PASSWORD
+				}
+			: undefined,
+		mailFrom: env.MAIL_FROM ?? `Cities of Learning <no-reply@${new URL(publicUrl).hostname}>`,
+		logLevel: env.LOG_LEVEL,
+		rateLimits: { login: env.RATE_LIMIT_LOGIN, register: env.RATE_LIMIT_REGISTER }
+	};
+}

@@ -1,0 +1,5 @@
+/** The whole database schema, one module per feature; drizzle-kit generates migrations from this. */
+export * from '../accounts/schema';
+export * from '../cities/schema';
+export * from '../organisations/schema';
+export * from '../platform/schema';

@@ -1,0 +1,89 @@
+import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { AppContext } from '../app/context';
+import type { Actor } from '../auth/actor';
+import type { Logger } from '../logging/logger';
+import { AppError, errorBody, errorStatus, type ErrorCode } from './errors';
+import { DEFAULT_JSON_LIMIT, parseWith, readJsonBody, searchParamsToObject } from './validation';
+
+/** What an API endpoint declares about itself; the OpenAPI document is generated from it. */
+export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+	summary: string;
+	description?: string;
+	tags: string[];
+	/** `public`: anyone; `user`: a signed-in person (session or Bearer token). Services enforce roles. */
+	access: 'public' | 'user';
+	body?: B;
+	query?: Q;
+	response?: z.ZodType;
+	/** Status of a successful answer (200 by default; 201 for creations, 204 for no content). */
+	status?: 200 | 201 | 204;
+	/** Error codes worth documenting beyond the common ones. */
+	errors?: ErrorCode[];
+	bodyLimit?: number;
+}
+
+export interface EndpointContext<B, Q> {
+	event: RequestEvent;
+	app: AppContext;
+	actor: Actor;
+	logger: Logger;
+	body: B;
+	query: Q;
+	params: Record<string, string>;
+	/** Headers added to the answer, for example better-auth's Set-Cookie. */
+	headers: Headers;
+}
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export type DocumentedHandler = RequestHandler & { spec: EndpointSpec<z.ZodType | undefined, z.ZodType | undefined> };
+
+export function jsonError(error: AppError): Response {
+	return new Response(JSON.stringify(errorBody(error.code, error.message, error.details)), {
+		status: error.status,
+		headers: { 'content-type': 'application/json', ...error.headers }
+	});
+}
+
+/**
+ * Wraps an API handler: parses and validates the query and JSON body with the declared zod schemas,
+ * turns AppErrors into the public error shape, and masks anything unexpected as a logged 500.
+ */
+export function endpoint<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+	spec: EndpointSpec<B, Q>,
+	handler: (ctx: EndpointContext<Parsed<B>, Parsed<Q>>) => Promise<unknown>
+): DocumentedHandler {
+	const handle: RequestHandler = async (event) => {
+		const { app, actor, logger } = event.locals;
+		try {
+			const query = (spec.query ? parseWith(spec.query, searchParamsToObject(event.url.searchParams)) : undefined) as Parsed<Q>;
+			const body = (
+				spec.body ? parseWith(spec.body, await readJsonBody(event.request, spec.bodyLimit ?? DEFAULT_JSON_LIMIT)) : undefined
+			) as Parsed<B>;
+			const headers = new Headers();
+			const result = await handler({ event, app, actor, logger, body, query, params: event.params as Record<string, string>, headers });
+			if (result instanceof Response) return result;
+			const status = spec.status ?? 200;
+			if (status === 204) return new Response(null, { status, headers });
+			headers.set('content-type', 'application/json');
+			return new Response(JSON.stringify(result), { status, headers });
+		} catch (error) {
+			if (error instanceof AppError) return jsonError(error);
+			logger.error({ err: error }, 'unexpected error in API handler');
+			return jsonError(new AppError('internal', 'Something went wrong on our side. The error has been logged.'));
+		}
+	};
+	return Object.assign(handle, { spec: spec as DocumentedHandler['spec'] });
+}
+
+/** A path segment that must be a UUID; anything else cannot exist, so it is a 404. */
+export function uuidParam(value: string | undefined, what: string): string {
+	if (!value || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+		throw new AppError('not_found', `${what} not found.`);
+	}
+	return value.toLowerCase();
+}
+
+export const COMMON_ERRORS: ErrorCode[] = ['bad_request', 'validation_failed', 'rate_limited'];
+export { errorStatus };

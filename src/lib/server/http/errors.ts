@@ -1,0 +1,70 @@
+/**
+ * The error catalogue: every error the platform reports has a stable code, and each code maps to one
+ * HTTP status. API clients rely on the codes; pages translate them (messages `error_<code>`).
+ */
+export const errorStatus = {
+	bad_request: 400,
+	invalid_json: 400,
+	validation_failed: 422,
+	unauthenticated: 401,
+	invalid_credentials: 401,
+	forbidden: 403,
+	not_found: 404,
+	method_not_allowed: 405,
+	conflict: 409,
+	email_taken: 409,
+	slug_taken: 409,
+	already_member: 409,
+	invalid_state: 409,
+	last_owner: 409,
+	last_platform_admin: 409,
+	payload_too_large: 413,
+	unsupported_media_type: 415,
+	invalid_token: 400,
+	rate_limited: 429,
+	internal: 500,
+	unavailable: 503
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface FieldIssue {
+	/** Dotted path of the field, for example `center.lat`. */
+	path: string;
+	/** A zod issue code (`too_small`, `invalid_format`, ...) or a domain code. */
+	code: string;
+	message: string;
+	/** Limits and the like, for building a translated message. */
+	params?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+	readonly status: number;
+	constructor(
+		readonly code: ErrorCode,
+		message: string,
+		readonly details?: unknown,
+		readonly headers?: Record<string, string>
+	) {
+		super(message);
+		this.name = 'AppError';
+		this.status = errorStatus[code];
+	}
+}
+
+export function isAppError(error: unknown): error is AppError {
+	return error instanceof AppError;
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
+export const forbidden = (message = 'You are not allowed to do this.') => new AppError('forbidden', message);
+export const unauthenticated = () =>
+	new AppError('unauthenticated', 'Sign in first: send the session cookie or an Authorization: Bearer token.');
+export const invalidState = (message: string) => new AppError('invalid_state', message);
+export const validationFailed = (issues: FieldIssue[]) =>
+	new AppError('validation_failed', 'Some fields are not valid.', issues);
+
+/** The one JSON error shape of the public contract. */
+export function errorBody(code: string, message: string, details?: unknown) {
+	return { error: { code, message, details: details ?? null } };
+}

@@ -1,0 +1,34 @@
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, updatedAt } from '../db/columns';
+import { users } from '../accounts/schema';
+import { cities } from '../cities/schema';
+
+/** Platform-wide values that every instance must share (the auth secret, the setup token). */
+export const platformSettings = pgTable('platform_settings', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').notNull(),
+	updatedAt: updatedAt()
+});
+
+/** Fixed-window counters for rate limits, in the database so that every instance sees them. */
+export const rateLimitBuckets = pgTable('rate_limit_buckets', {
+	key: text('key').primaryKey(),
+	windowStart: at('window_start').notNull(),
+	count: integer('count').notNull()
+});
+
+/** Who did what to whom: admin and organisation actions, for the city's audit trail. */
+export const auditEvents = pgTable(
+	'audit_events',
+	{
+		id: id(),
+		cityId: uuid('city_id').references(() => cities.id, { onDelete: 'cascade' }),
+		actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+		action: text('action').notNull(),
+		targetType: text('target_type').notNull(),
+		targetId: text('target_id').notNull(),
+		data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+		createdAt: createdAt()
+	},
+	(table) => [index('audit_events_city_idx').on(table.cityId, table.createdAt)]
+);

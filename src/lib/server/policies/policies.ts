@@ -1,0 +1,75 @@
+import type { Actor, MembershipRole, SignedInActor } from '../auth/actor';
+import { forbidden, unauthenticated } from '../http/errors';
+
+/**
+ * Who may do what, in one table. Deny by default: an action missing here cannot be authorised, and a
+ * rule sees only the scope it is given (the city and organisation an action touches), which handlers
+ * load before any protected data.
+ *
+ * Roles: a visitor is anyone; a learner is any signed-in person; organisers are members of an
+ * organisation (owner / admin / member); a city admin administers one or more cities; a platform
+ * admin administers the platform and may act as a city admin in every city.
+ */
+export interface Scope {
+	cityId?: string;
+	organisationId?: string;
+}
+
+type Rule = (actor: SignedInActor, scope: Scope) => boolean;
+
+const anyone = () => true;
+const signedIn: Rule = () => true;
+const platformAdmin: Rule = (actor) => actor.user.isPlatformAdmin;
+const cityAdmin: Rule = (actor, scope) =>
+	actor.user.isPlatformAdmin || (scope.cityId !== undefined && actor.cityAdminOf.has(scope.cityId));
+const orgRole =
+	(...roles: MembershipRole[]): Rule =>
+	(actor, scope) => {
+		const membership = scope.organisationId ? actor.memberships.get(scope.organisationId) : undefined;
+		return membership !== undefined && roles.includes(membership.role);
+	};
+const either =
+	(...rules: Rule[]): Rule =>
+	(actor, scope) =>
+		rules.some((rule) => rule(actor, scope));
+
+const policies = {
+	// Platform
+	'city.create': platformAdmin,
+	'city.admins.manage': platformAdmin,
+	// A city
+	'city.read': anyone,
+	'city.update': cityAdmin,
+	'city.admins.list': cityAdmin,
+	'city.organisations.review': cityAdmin,
+	// Organisations
+	'organisation.create': signedIn,
+	'organisation.readPublic': anyone,
+	'organisation.readPrivate': either(orgRole('owner', 'admin', 'member'), cityAdmin),
+	'organisation.update': orgRole('owner', 'admin'),
+	'organisation.members.list': either(orgRole('owner', 'admin', 'member'), cityAdmin),
+	'organisation.members.invite': orgRole('owner', 'admin'),
+	'organisation.members.manage': orgRole('owner'),
+	'organisation.owners.grant': orgRole('owner')
+} satisfies Record<string, Rule | (() => boolean)>;
+
+export type Action = keyof typeof policies;
+
+export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
+	const rule: Rule | (() => boolean) | undefined = policies[action];
+	if (!rule) return false;
+	if (rule === anyone) return true;
+	return actor.kind === 'user' && (rule as Rule)(actor, scope);
+}
+
+/** Throws 401 for a visitor and 403 for a signed-in person who may not do this. */
+export function authorize(actor: Actor, action: Action, scope: Scope = {}): void {
+	if (can(actor, action, scope)) return;
+	throw actor.kind === 'user' ? forbidden() : unauthenticated();
+}
+
+/** Narrows to a signed-in actor or throws 401. */
+export function requireUser(actor: Actor): SignedInActor {
+	if (actor.kind !== 'user') throw unauthenticated();
+	return actor;
+}

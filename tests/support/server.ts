@@ -1,0 +1,154 @@
+/**
+ * Starts the built platform (`node build/index.js`) as a child process on a free port, with a database
+ * of its own: an in-memory PGlite by default, or a fresh database on the PostgreSQL server named by
+ * DATABASE_URL (created here and dropped on stop). Tests talk to it over HTTP only, and read the
+ * e-mails it "sends" from its log.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export interface MailEntry {
+	to: string;
+	subject: string;
+	kind: string;
+	text: string;
+}
+
+export interface TestServer {
+	url: string;
+	engine: 'pglite' | 'postgres';
+	mails(): MailEntry[];
+	/** Waits for an e-mail matching the filter and returns it. */
+	waitForMail(filter: (mail: MailEntry) => boolean, timeoutMs?: number): Promise<MailEntry>;
+	logs(): string[];
+	stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Creates a database on the PostgreSQL server for one suite; returns its URL and a dropper. */
+async function createSuiteDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+	const name = `col_test_${randomBytes(6).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: serverUrl });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	return {
+		url: url.toString(),
+		drop: async () => {
+			const client = new pg.Client({ connectionString: serverUrl });
+			await client.connect();
+			await client.query(`drop database if exists ${name} with (force)`);
+			await client.end();
+		}
+	};
+}
+
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+	const handler = path.join(root, 'build', 'index.js');
+	if (!fs.existsSync(handler)) throw new Error('No build found: run `npm run build` (npm test does it).');
+	const port = await freePort();
+	const serverUrl = process.env.DATABASE_URL;
+	const database = serverUrl ? await createSuiteDatabase(serverUrl) : undefined;
+	const lines: string[] = [];
+	const child: ChildProcess = spawn(process.execPath, [handler], {
+		cwd: root,
+		env: {
+			PATH: process.env.PATH,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			PUBLIC_URL: `http://127.0.0.1:${port}`,
+			DATA_DIR: ':memory:',
+			LOG_LEVEL: 'info',
+			RATE_LIMIT_LOGIN: '1000/60',
+			RATE_LIMIT_REGISTER: '1000/60',
+			...(database ? { DATABASE_URL: database.url } : {}),
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const collect = (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+	child.stdout!.on('data', collect);
+	child.stderr!.on('data', collect);
+	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 90_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`The server exited during start:\n${lines.join('\n')}`);
+		try {
+			const response = await fetch(`${url}/healthz`);
+			if (response.ok) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`The server did not become healthy:\n${lines.join('\n')}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+
+	const mails = (): MailEntry[] =>
+		lines.flatMap((line) => {
+			if (!line.startsWith('{')) return [];
+			try {
+				const entry = JSON.parse(line) as { msg?: string; mail?: MailEntry };
+				return entry.msg === 'mail' && entry.mail ? [entry.mail] : [];
+			} catch {
+				return [];
+			}
+		});
+
+	return {
+		url,
+		engine: database ? 'postgres' : 'pglite',
+		mails,
+		logs: () => [...lines],
+		async waitForMail(filter, timeoutMs = 10_000) {
+			const until = Date.now() + timeoutMs;
+			for (;;) {
+				const found = mails().find(filter);
+				if (found) return found;
+				if (Date.now() > until) throw new Error(`No matching e-mail. Sent: ${JSON.stringify(mails().map((m) => [m.to, m.kind]))}`);
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+		},
+		async stop() {
+			if (child.exitCode === null) {
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+				await exited;
+				clearTimeout(timer);
+			}
+			await database?.drop();
+		}
+	};
+}
+
+/** The first link in a mail text that starts with the given path, e.g. `/verify-email`. */
+export function linkIn(mail: MailEntry, pathPrefix: string): URL {
+	const match = mail.text.match(/https?:\/\/\S+/g)?.map((u) => new URL(u)).find((u) => u.pathname.startsWith(pathPrefix));
+	if (!match) throw new Error(`No ${pathPrefix} link in: ${mail.text}`);
+	return match;
+}

@@ -1,0 +1,27 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// The locale is resolved per request on the server (src/lib/server/i18n) and read from
+			// <html lang> in the browser, so Paraglide's own strategies are only a fallback.
+			strategy: ['globalVariable', 'baseLocale'],
+			emitGitIgnore: true
+		}),
+		sveltekit()
+	],
+	server: { port: 5173 },
+	test: {
+		include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+		pool: 'forks',
+		// Integration suites each start a server process; two at a time suits a 2-core machine.
+		maxWorkers: 2,
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		reporters: ['default']
+	}
+});
