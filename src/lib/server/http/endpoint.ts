@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import type { Logger } from '../logging/logger';
-import { AppError, errorBody, errorStatus, type ErrorCode } from './errors';
+import { AppError, errorBody, errorStatus, unauthenticated, type ErrorCode } from './errors';
 import { DEFAULT_JSON_LIMIT, parseWith, readJsonBody, searchParamsToObject } from './validation';
 
 /** What an API endpoint declares about itself; the OpenAPI document is generated from it. */
@@ -57,6 +57,7 @@ export function endpoint<B extends z.ZodType | undefined = undefined, Q extends 
 	const handle: RequestHandler = async (event) => {
 		const { app, actor, logger } = event.locals;
 		try {
+			if (spec.access === 'user' && actor.kind !== 'user') throw unauthenticated();
 			const query = (spec.query ? parseWith(spec.query, searchParamsToObject(event.url.searchParams)) : undefined) as Parsed<Q>;
 			const body = (
 				spec.body ? parseWith(spec.body, await readJsonBody(event.request, spec.bodyLimit ?? DEFAULT_JSON_LIMIT)) : undefined

@@ -7,8 +7,10 @@ export const LocaleCode = z.enum(LOCALES);
 /** Per-locale content: `{ "en": "...", "nl": "..." }`, keys limited to the platform's locales. */
 export const LocalizedTextInput = (max: number) =>
 	z
-		.record(LocaleCode, z.string().trim().max(max))
-		.transform((text) => Object.fromEntries(Object.entries(text).filter(([, value]) => value !== '')))
+		.partialRecord(LocaleCode, z.string().trim().max(max))
+		.transform((text) =>
+			Object.fromEntries(Object.entries(text).filter((entry): entry is [string, string] => Boolean(entry[1])))
+		)
 		.meta({ description: 'Text per locale, for example {"en": "...", "nl": "..."}' });
 
 export const LocalizedTextDto = z.record(z.string(), z.string()).meta({ id: 'LocalizedText' });
