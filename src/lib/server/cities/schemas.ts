@@ -9,7 +9,7 @@ const TimeZone = z
 	.trim()
 	.min(1)
 	.max(64)
-	.refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Amsterdam')
+	.refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Amsterdam', params: { code: 'timezone' } })
 	.meta({ example: 'Europe/Amsterdam' });
 
 const CityFields = z.object({
@@ -18,7 +18,7 @@ const CityFields = z.object({
 		.array(LocaleCode)
 		.min(1)
 		.max(10)
-		.refine((locales) => new Set(locales).size === locales.length, 'each language only once'),
+		.refine((locales) => new Set(locales).size === locales.length, { message: 'each language only once', params: { code: 'duplicate' } }),
 	defaultLocale: LocaleCode,
 	timezone: TimeZone,
 	center: z.object({ lat: Latitude, lon: Longitude }),
@@ -27,7 +27,7 @@ const CityFields = z.object({
 
 const defaultLocaleIsOffered = (city: { locales?: string[] | undefined; defaultLocale?: string | undefined }) =>
 	!city.locales || !city.defaultLocale || city.locales.includes(city.defaultLocale);
-const defaultLocaleIssue = { message: 'must be one of the city’s locales', path: ['defaultLocale'] };
+const defaultLocaleIssue = { message: 'must be one of the city’s locales', path: ['defaultLocale'], params: { code: 'default_locale' } };
 
 export const CreateCityInput = CityFields.extend({ slug: Slug })
 	.refine(defaultLocaleIsOffered, defaultLocaleIssue)

@@ -57,7 +57,7 @@ export async function updateCity(app: Deps, actor: Actor, slug: string, input: U
 	const defaultLocale = input.defaultLocale ?? existing.defaultLocale;
 	if (!locales.includes(defaultLocale)) {
 		throw new AppError('validation_failed', 'The default language must be one of the city’s languages.', [
-			{ path: 'defaultLocale', code: 'custom', message: 'must be one of the city’s locales' }
+			{ path: 'defaultLocale', code: 'default_locale', message: 'must be one of the city’s locales' }
 		]);
 	}
 	return app.db.transaction(async (tx) => {

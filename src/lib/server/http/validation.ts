@@ -6,11 +6,13 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 	return error.issues.map((issue) => {
 		const params: Record<string, unknown> = {};
 		for (const key of ['minimum', 'maximum', 'format', 'origin', 'values', 'expected'] as const) {
-			if (key in issue) params[key] = (issue as Record<string, unknown>)[key];
+			if (key in issue) params[key] = (issue as unknown as Record<string, unknown>)[key];
 		}
+		// Custom refinements name their problem in params.code (for example `timezone`).
+		const customCode = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
 		return {
 			path: issue.path.map(String).join('.'),
-			code: issue.code,
+			code: customCode ?? issue.code,
 			message: issue.message,
 			...(Object.keys(params).length ? { params } : {})
 		};

@@ -1,0 +1,84 @@
+import { m } from '../../paraglide/messages.js';
+import type { AppError, ErrorCode, FieldIssue } from '../http/errors';
+
+/** Page text for each error code, in the current request's language. */
+const errorMessages: Record<ErrorCode, () => string> = {
+	bad_request: m.error_bad_request,
+	invalid_json: m.error_bad_request,
+	validation_failed: m.error_validation_failed,
+	unauthenticated: m.error_unauthenticated,
+	invalid_credentials: m.error_invalid_credentials,
+	forbidden: m.error_forbidden,
+	not_found: m.error_not_found,
+	method_not_allowed: m.error_bad_request,
+	conflict: m.error_conflict,
+	email_taken: m.error_email_taken,
+	slug_taken: m.error_slug_taken,
+	already_member: m.error_already_member,
+	invalid_state: m.error_invalid_state,
+	last_owner: m.error_last_owner,
+	last_platform_admin: m.error_last_platform_admin,
+	payload_too_large: m.error_payload_too_large,
+	unsupported_media_type: m.error_bad_request,
+	invalid_token: m.error_invalid_token,
+	rate_limited: () => m.error_rate_limited({ seconds: '60' }),
+	internal: m.error_internal,
+	unavailable: m.error_internal
+};
+
+export function translateError(error: AppError): string {
+	if (error.code === 'rate_limited') {
+		const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
+		return m.error_rate_limited({ seconds: String(seconds) });
+	}
+	return errorMessages[error.code]();
+}
+
+const num = (value: unknown) => String(value ?? '');
+
+/** One field problem as a sentence in the request's language. */
+export function translateIssue(issue: FieldIssue): string {
+	const params = issue.params ?? {};
+	switch (issue.code) {
+		case 'too_small':
+			if (params.origin === 'string') return Number(params.minimum) <= 1 ? m.error_field_required() : m.error_field_too_short({ min: num(params.minimum) });
+			if (params.origin === 'array' || params.origin === 'set') return m.error_field_choose_one();
+			return m.error_field_too_small({ min: num(params.minimum) });
+		case 'too_big':
+			if (params.origin === 'string') return m.error_field_too_long({ max: num(params.maximum) });
+			if (params.origin === 'array') return m.error_field_too_many({ max: num(params.maximum) });
+			return m.error_field_too_big({ max: num(params.maximum) });
+		case 'invalid_format':
+			if (params.format === 'email') return m.error_field_email();
+			if (params.format === 'url') return m.error_field_url();
+			if (issue.path.endsWith('slug')) return m.error_field_slug();
+			return m.error_field_format();
+		case 'invalid_type':
+			return params.expected === 'number' ? m.error_field_number() : m.error_field_required();
+		case 'invalid_value':
+		case 'invalid_union':
+			return m.error_field_choice();
+		case 'wrong_password':
+			return m.error_field_wrong_password();
+		case 'same_email':
+			return m.error_field_same_email();
+		case 'unknown_account':
+			return m.error_field_unknown_account();
+		case 'unknown_city':
+			return m.error_field_unknown_city();
+		case 'slug_taken':
+			return m.error_slug_taken();
+		case 'invalid_token':
+			return m.error_invalid_token();
+		case 'timezone':
+			return m.error_field_timezone();
+		case 'default_locale':
+			return m.error_field_default_locale();
+		case 'duplicate':
+			return m.error_field_duplicate();
+		case 'required':
+			return m.error_field_required();
+		default:
+			return m.error_field_invalid();
+	}
+}

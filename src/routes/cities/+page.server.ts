@@ -1,0 +1,14 @@
+import type { PageServerLoad } from './$types';
+import { listAllCities } from '$lib/server/cities/queries';
+import { pickText } from '$lib/i18n/locales';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const cities = await listAllCities(locals.app.db);
+	return {
+		cities: cities.map((city) => ({
+			slug: city.slug,
+			name: city.name,
+			tagline: pickText(city.tagline, locals.locale, [city.defaultLocale]) ?? null
+		}))
+	};
+};

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { findCityBySlug } from '$lib/server/cities/queries';
+import { searchOrganisations } from '$lib/server/organisations/queries';
+import { can } from '$lib/server/policies/policies';
+import { pickText } from '$lib/i18n/locales';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const city = await findCityBySlug(locals.app.db, params.slug);
+	if (!city) error(404, 'City not found');
+	const fallbacks = [city.defaultLocale];
+	const organisations = await searchOrganisations(locals.app.db, { cityId: city.id, status: 'approved' }, { page: 1, limit: 100 });
+	return {
+		city: {
+			slug: city.slug,
+			name: city.name,
+			tagline: pickText(city.tagline, locals.locale, fallbacks) ?? null
+		},
+		organisations: organisations.items.map((org) => ({
+			id: org.id,
+			name: org.name,
+			type: org.type,
+			description: pickText(org.description, locals.locale, fallbacks) ?? null
+		})),
+		organisationTotal: organisations.total,
+		canAdminister: can(locals.actor, 'city.update', { cityId: city.id })
+	};
+};
