@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => ({
 export const actions: Actions = {
 	default: async (event) =>
 		handleForm(event.request, SetupInput, {}, async ({ token, ...admin }) => {
-			const result = await completeSetup(event.locals.app, token, admin);
+			const result = await completeSetup(event.locals.app, token, { ...admin, locale: event.locals.locale });
 			if (result.headers) applySetCookies(result.headers, event.cookies);
 			redirect(303, '/admin?welcome=1');
 		})

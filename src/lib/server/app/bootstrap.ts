@@ -19,7 +19,7 @@ export async function platformAdminCount(db: AppContext['db']): Promise<number> 
  */
 export async function ensurePlatformAdmin(
 	app: Deps,
-	input: { email: string; password: string; name: string }
+	input: { email: string; password: string; name: string; locale?: string }
 ): Promise<{ created: boolean; userId: string; token?: string; headers?: Headers }> {
 	const email = input.email.trim().toLowerCase();
 	const [existing] = await app.db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -29,7 +29,7 @@ export async function ensurePlatformAdmin(
 	}
 	try {
 		const { headers, response } = await app.auth.api.signUpEmail({
-			body: { email, password: input.password, name: input.name },
+			body: { email, password: input.password, name: input.name, locale: input.locale },
 			returnHeaders: true
 		});
 		await app.db.update(users).set({ isPlatformAdmin: true, emailVerified: true }).where(eq(users.id, response.user.id));
@@ -60,7 +60,11 @@ export async function isSetupOpen(db: AppContext['db']): Promise<boolean> {
 	return (await platformAdminCount(db)) === 0;
 }
 
-export async function completeSetup(app: Deps, token: string, input: { email: string; password: string; name: string }) {
+export async function completeSetup(
+	app: Deps,
+	token: string,
+	input: { email: string; password: string; name: string; locale?: string }
+) {
 	if (!(await isSetupOpen(app.db))) throw new AppError('invalid_state', 'The platform already has an admin.');
 	const [row] = await app.db.select().from(platformSettings).where(eq(platformSettings.key, SETUP_KEY));
 	const stored = (row?.value as { sha256?: string } | undefined)?.sha256;

@@ -1,0 +1,51 @@
+/**
+ * Debian's Chromium driven by playwright-core (a downloaded browser cannot be had here), and axe-core
+ * checks for every page a test visits.
+ */
+import fs from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+	if (!fs.existsSync(CHROMIUM)) {
+		throw new Error(`No Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does).`);
+	}
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+	});
+}
+
+export async function newContext(browser: Browser, options: { locale?: string; javaScriptEnabled?: boolean; width?: number } = {}): Promise<BrowserContext> {
+	return browser.newContext({
+		locale: options.locale ?? 'en-GB',
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		viewport: { width: options.width ?? 1280, height: 900 },
+		extraHTTPHeaders: { 'accept-language': options.locale ?? 'en-GB' }
+	});
+}
+
+/** Runs axe-core (WCAG 2.2 A/AA rules) and fails with a readable list of violations. */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+	const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+	expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Visits a page, checks it answered 200 and is accessible, and returns the page. */
+export async function visit(page: Page, url: string): Promise<Page> {
+	const response = await page.goto(url);
+	expect(response?.status(), url).toBe(200);
+	await expectAccessible(page, url);
+	return page;
+}
+
+/** The setup link the server prints on its first start without an admin. */
+export function setupLinkFrom(logs: string[]): string {
+	const line = logs.find((l) => l.includes('/setup?token='));
+	if (!line) throw new Error(`No setup link in the server output:\n${logs.join('\n')}`);
+	return line.slice(line.indexOf('http'));
+}
