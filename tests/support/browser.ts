@@ -20,12 +20,15 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newContext(browser: Browser, options: { locale?: string; javaScriptEnabled?: boolean; width?: number } = {}): Promise<BrowserContext> {
-	return browser.newContext({
+	const context = await browser.newContext({
 		locale: options.locale ?? 'en-GB',
 		javaScriptEnabled: options.javaScriptEnabled ?? true,
 		viewport: { width: options.width ?? 1280, height: 900 },
 		extraHTTPHeaders: { 'accept-language': options.locale ?? 'en-GB' }
 	});
+	// Fail a step with its own message well before the test's own timeout.
+	context.setDefaultTimeout(15_000);
+	return context;
 }
 
 /** Runs axe-core (WCAG 2.2 A/AA rules) and fails with a readable list of violations. */

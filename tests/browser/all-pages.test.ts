@@ -1,0 +1,81 @@
+/**
+ * Every page, in all six languages, for the role that can see it: it answers 200, declares its
+ * language in <html lang>, and axe-core finds no violation. Also: no horizontal scrolling at 320 px.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { LOCALES } from '../../src/lib/i18n/locales';
+import { cityWithAdmin, createOrganisation, signUp, startPlatform, type Platform } from '../support/factories';
+import { linkIn } from '../support/server';
+import { expectAccessible, launchBrowser } from '../support/browser';
+
+let platform: Platform;
+let browser: Browser;
+const pages: { path: string; token: string | undefined }[] = [];
+
+beforeAll(async () => {
+	[platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
+	const { city, cityAdmin } = await cityWithAdmin(platform);
+	const owner = await signUp(platform, 'owner');
+	const approved = await createOrganisation(owner, city.slug);
+	await cityAdmin.post(`/api/v1/organisations/${approved.id}/approve`);
+	await createOrganisation(await signUp(platform, 'applicant'), city.slug);
+	await owner.post(`/api/v1/organisations/${approved.id}/invitations`, { email: 'invitee@example.org', role: 'member' });
+	await owner.post('/api/v1/me/tokens', { name: 'CI app' });
+	const invitation = linkIn(await platform.server.waitForMail((m) => m.kind === 'invitation'), '/invitations/').pathname;
+
+	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
+	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
+		'/reset-password?token=abc', '/verify-email?token=abc', '/setup', invitation, '/api/docs');
+	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
+		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`);
+	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
+		`/cities/${city.slug}/admin/admins`);
+	add(platform.admin.token, '/admin', '/admin/cities/new');
+});
+afterAll(async () => {
+	await browser?.close();
+	await platform?.server.stop();
+});
+
+describe.each(LOCALES)('every page in %s', (locale) => {
+	it('is served in that language with no axe violation', async () => {
+		for (const token of new Set(pages.map((p) => p.token))) {
+			const context = await browser.newContext({ extraHTTPHeaders: token ? { authorization: `Bearer ${token}` } : {} });
+			await context.addCookies([{ name: 'col_locale', value: locale, url: platform.server.url }]);
+			const page = await context.newPage();
+			for (const { path } of pages.filter((p) => p.token === token)) {
+				const response = await page.goto(platform.server.url + path);
+				expect(response?.status(), path).toBe(200);
+				expect(await page.getAttribute('html', 'lang'), path).toBe(locale);
+				await expectAccessible(page, `${path} (${locale})`);
+			}
+			await context.close();
+		}
+	});
+});
+
+describe('an unknown page', () => {
+	it('answers 404 with a translated, accessible error page', async () => {
+		const context = await browser.newContext({ extraHTTPHeaders: { 'accept-language': 'it-IT,it;q=0.9' } });
+		const page = await context.newPage();
+		const response = await page.goto(`${platform.server.url}/no/such/page`);
+		expect(response?.status()).toBe(404);
+		expect(await page.getAttribute('html', 'lang')).toBe('it');
+		await expectAccessible(page, '404 page');
+		await context.close();
+	});
+});
+
+describe('narrow screens', () => {
+	it('needs no horizontal scrolling at 320 px', async () => {
+		const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+		const page = await context.newPage();
+		for (const { path } of pages.filter((p) => p.token === undefined)) {
+			await page.goto(platform.server.url + path);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			expect(overflow, path).toBeLessThanOrEqual(0);
+		}
+		await context.close();
+	});
+});
