@@ -67,4 +67,11 @@ process.env.BODY_SIZE_LIMIT ??= '16M';
 process.env.PORT = String(config.port);
 process.env.HOST = config.host;
 
-await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
+try {
+	await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
+} catch (error) {
+	// Problems an operator can fix get their message alone; anything else keeps its stack trace.
+	const name = (error as Error | undefined)?.name;
+	if (name === 'DataDirLockedError' || name === 'ConfigError') fail((error as Error).message);
+	throw error;
+}

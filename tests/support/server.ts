@@ -43,7 +43,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Creates a database on the PostgreSQL server for one suite; returns its URL and a dropper. */
-async function createSuiteDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createSuiteDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
 	const name = `col_test_${randomBytes(6).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: serverUrl });
 	await admin.connect();
@@ -62,12 +62,21 @@ async function createSuiteDatabase(serverUrl: string): Promise<{ url: string; dr
 	};
 }
 
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(
+	options: {
+		env?: Record<string, string>;
+		/** Run on an embedded database in this directory (whatever DATABASE_URL says). */
+		dataDir?: string;
+		/** Run on this PostgreSQL database instead of a fresh one. */
+		databaseUrl?: string;
+	} = {}
+): Promise<TestServer> {
 	const handler = path.join(root, 'build', 'index.js');
 	if (!fs.existsSync(handler)) throw new Error('No build found: run `npm run build` (npm test does it).');
 	const port = await freePort();
-	const serverUrl = process.env.DATABASE_URL;
+	const serverUrl = options.dataDir || options.databaseUrl ? undefined : process.env.DATABASE_URL;
 	const database = serverUrl ? await createSuiteDatabase(serverUrl) : undefined;
+	const databaseUrl = options.databaseUrl ?? database?.url;
 	const lines: string[] = [];
 	const child: ChildProcess = spawn(process.execPath, [handler], {
 		cwd: root,
@@ -78,11 +87,11 @@ export async function startServer(options: { env?: Record<string, string> } = {}
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
 			PUBLIC_URL: `http://127.0.0.1:${port}`,
-			DATA_DIR: ':memory:',
+			DATA_DIR: options.dataDir ?? ':memory:',
 			LOG_LEVEL: 'info',
 			RATE_LIMIT_LOGIN: '1000/60',
 			RATE_LIMIT_REGISTER: '1000/60',
-			...(database ? { DATABASE_URL: database.url } : {}),
+			...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -122,7 +131,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
 
 	return {
 		url,
-		engine: database ? 'postgres' : 'pglite',
+		engine: databaseUrl ? 'postgres' : 'pglite',
 		mails,
 		logs: () => [...lines],
 		async waitForMail(filter, timeoutMs = 10_000) {

@@ -1,15 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-/**
- * Every setting the platform reads from the environment, validated once at start.
- * Empty strings count as "not set" so that `FOO= npm start` behaves like leaving FOO out.
- */
-const optionalText = z
-	.string()
-	.trim()
-	.optional()
-	.transform((value) => (value === '' ? undefined : value));
+/** Every setting the platform reads from the environment, validated once at start. */
+const optionalText = z.string().trim().optional();
 
 const rateRule = z
 	.string()
@@ -22,7 +15,7 @@ const rateRule = z
 const EnvSchema = z
 	.object({
 		NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 		HOST: z.string().trim().min(1).default('0.0.0.0'),
 		DATA_DIR: z.string().trim().min(1).default('./data'),
 		DATABASE_URL: optionalText.pipe(
@@ -49,15 +42,6 @@ const EnvSchema = z
 		LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 		RATE_LIMIT_LOGIN: rateRule.default({ limit: 10, windowSeconds: 60 }),
 		RATE_LIMIT_REGISTER: rateRule.default({ limit: 10, windowSeconds: 600 })
-	})
-	.superRefine((env, ctx) => {
-		if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
-			ctx.addIssue({
-				code: 'custom',
-				path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
-				message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together'
-			});
-		}
 	});
 
 export type RateRule = { limit: number; windowSeconds: number };
@@ -92,18 +76,24 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+	// Empty strings count as "not set" so that `FOO= npm start` behaves like leaving FOO out.
+	const source = Object.fromEntries(
+		Object.entries(environment).map(([key, value]) => [key, value?.trim() === '' ? undefined : value])
+	);
 	const parsed = EnvSchema.safeParse(source);
-	if (!parsed.success) {
-		throw new ConfigError(
-			parsed.error.issues.map((issue) => {
+	const problems = parsed.success
+		? []
+		: parsed.error.issues.map((issue) => {
 				const name = issue.path.join('.') || 'environment';
 				const given = typeof issue.path[0] === 'string' ? source[issue.path[0]] : undefined;
 				const shown = given === undefined || /PASSWORD|SECRET/.test(name) ? '' : ` (got "${given}")`;
 				return `${name}: ${issue.message}${shown}`;
-			})
-		);
+			});
+	if (Boolean(source.ADMIN_EMAIL) !== Boolean(source.ADMIN_PASSWORD)) {
+		problems.push(`${source.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: ADMIN_EMAIL and ADMIN_PASSWORD must be set together`);
 	}
+	if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 	const env = parsed.data;
 	const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
 	return {

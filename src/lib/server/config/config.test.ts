@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+	it('has working defaults', () => {
+		const config = loadConfig({});
+		expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', publicUrl: 'http://localhost:3000', databaseUrl: undefined, smtp: undefined });
+		expect(config.dataDir).toMatch(/\/data$/);
+	});
+
+	it('treats empty values as unset and trims the public URL', () => {
+		const config = loadConfig({ PORT: '', PUBLIC_URL: 'https://learn.example.org/', DATABASE_URL: '' });
+		expect(config.port).toBe(3000);
+		expect(config.publicUrl).toBe('https://learn.example.org');
+		expect(config.mailFrom).toContain('learn.example.org');
+	});
+
+	it('lists every problem at once, without echoing secrets', () => {
+		try {
+			loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'ftp://x', ADMIN_EMAIL: 'a@b.org', AUTH_SECRET: 'short-secret' });
+			expect.unreachable();
+		} catch (error) {
+			expect(error).toBeInstanceOf(ConfigError);
+			const message = (error as ConfigError).message;
+			for (const name of ['PORT', 'DATABASE_URL', 'PUBLIC_URL', 'ADMIN_PASSWORD', 'AUTH_SECRET']) expect(message).toContain(name);
+			expect(message).toContain('"abc"');
+			expect(message).not.toContain('short-secret');
+		}
+	});
+
+	it('reads rate-limit rules and the in-memory data directory', () => {
+		const config = loadConfig({ RATE_LIMIT_LOGIN: '5/30', DATA_DIR: ':memory:' });
+		expect(config.rateLimits.login).toEqual({ limit: 5, windowSeconds: 30 });
+		expect(config.dataDir).toBeNull();
+		expect(() => loadConfig({ RATE_LIMIT_LOGIN: 'lots' })).toThrow(/RATE_LIMIT_LOGIN/);
+	});
+});

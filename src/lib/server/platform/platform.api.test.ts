@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type Platform } from '../../../../tests/support/factories';
+import { startServer } from '../../../../tests/support/server';
+import { apiClient } from '../../../../tests/support/api';
+
+let platform: Platform;
+beforeAll(async () => {
+	platform = await startPlatform();
+});
+afterAll(() => platform?.server.stop());
+
+describe('health and request ids', () => {
+	it('answers /healthz', async () => {
+		const res = await platform.anonymous.get('/healthz');
+		expect(res.status).toBe(200);
+		expect(res.body).toEqual({ status: 'ok' });
+	});
+
+	it('returns the request id it was given, or a new one, and logs it', async () => {
+		const given = await platform.anonymous.request('GET', '/api/v1/cities', undefined, { 'x-request-id': 'trace-12345678' });
+		expect(given.headers.get('x-request-id')).toBe('trace-12345678');
+		const fresh = await platform.anonymous.get('/api/v1/cities');
+		expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+		const logged = platform.server.logs().some((line) => line.includes('"requestId":"trace-12345678"'));
+		expect(logged).toBe(true);
+	});
+
+	it('sends security headers', async () => {
+		const res = await platform.anonymous.get('/');
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(res.headers.get('x-frame-options')).toBe('DENY');
+	});
+});
+
+describe('API conventions', () => {
+	it('answers a wrong method with 405 in the error shape', async () => {
+		const res = await platform.anonymous.request('PUT', '/api/v1/cities', {});
+		expect(res.status).toBe(405);
+		expect(res.body.error.code).toBe('method_not_allowed');
+	});
+
+	it('never leaks a stack trace for hostile input', async () => {
+		const bodies = ['[]', 'null', '"text"', '{"email":{"$ne":1}}', '{"__proto__":{"admin":true}}', '1e309', '{"a":'.repeat(500)];
+		for (const body of bodies) {
+			const res = await platform.anonymous.request('POST', '/api/v1/auth/login', body, { 'content-type': 'application/json' });
+			expect([400, 422], body).toContain(res.status);
+			expect(res.body.error.code).toEqual(expect.any(String));
+			expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js:\d+/);
+		}
+	});
+});
+
+describe('the OpenAPI document', () => {
+	it('is OpenAPI 3.1 and documents every endpoint with its schemas', async () => {
+		const res = await platform.anonymous.get('/api/openapi.json');
+		expect(res.status).toBe(200);
+		const doc = res.body;
+		expect(doc.openapi).toBe('3.1.0');
+		for (const [path, method] of [
+			['/api/v1/auth/register', 'post'],
+			['/api/v1/auth/login', 'post'],
+			['/api/v1/cities', 'post'],
+			['/api/v1/cities/{slug}', 'get'],
+			['/api/v1/organisations', 'post'],
+			['/api/v1/organisations/{id}/approve', 'post'],
+			['/api/v1/organisations/{id}/invitations', 'post'],
+			['/api/v1/invitations/{token}/accept', 'post']
+		]) {
+			expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+		}
+		const createCity = doc.paths['/api/v1/cities'].post;
+		expect(createCity.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateCityInput');
+		expect(doc.components.schemas.CreateCityInput.required).toEqual(expect.arrayContaining(['slug', 'name', 'locales', 'center']));
+		expect(createCity.responses['422']).toBeDefined();
+		expect(doc.components.schemas.Error).toBeDefined();
+	});
+
+	it('has a readable documentation page', async () => {
+		const res = await platform.anonymous.get('/api/docs');
+		expect(res.status).toBe(200);
+		expect(res.body).toContain('/api/v1/organisations/{id}/approve');
+	});
+});
+
+describe('rate limits', () => {
+	it('answers 429 with Retry-After once login attempts run out', async () => {
+		const server = await startServer({ env: { RATE_LIMIT_LOGIN: '3/60' } });
+		try {
+			const api = apiClient(server.url);
+			const statuses: number[] = [];
+			for (let i = 0; i < 5; i++) {
+				statuses.push((await api.post('/api/v1/auth/login', { email: 'who@example.org', password: 'whatever' })).status);
+			}
+			expect(statuses).toEqual([401, 401, 401, 429, 429]);
+			const limited = await api.post('/api/v1/auth/login', { email: 'who@example.org', password: 'whatever' });
+			expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+			expect(limited.body.error.code).toBe('rate_limited');
+		} finally {
+			await server.stop();
+		}
+	});
+});
