@@ -27,6 +27,7 @@ Commands:
                                    Create a city.
   backup --out FILE                Back up the database (embedded: stop the server first).
   restore --from FILE [--force]    Restore a backup (replaces the current data).
+  check-config                     Validate the environment variables and exit.
   help                             Show this help.
 
 The database is chosen as for the server: DATABASE_URL, else the embedded database in DATA_DIR.`;
@@ -66,6 +67,9 @@ async function main(argv: string[]): Promise<void> {
 	const [command = 'help', ...rest] = argv;
 	const config = loadConfig();
 	switch (command) {
+		case 'check-config':
+			// loadConfig above has validated the environment already.
+			return;
 		case 'migrate': {
 			const options = parseOptions(rest, ['quiet']);
 			const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });

@@ -52,7 +52,7 @@ describe('the CLI on the embedded database', () => {
 			expect(blocked.code).toBe(1);
 			expect(blocked.out).toContain('is in use by another process');
 
-			const second = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/start.ts')], {
+			const second = spawnSync(process.execPath, [path.join(root, 'scripts/start.js')], {
 				cwd: root,
 				env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SKIP_BUILD: '1' },
 				encoding: 'utf8',

@@ -71,8 +71,9 @@ export async function startServer(
 		databaseUrl?: string;
 	} = {}
 ): Promise<TestServer> {
-	const handler = path.join(root, 'build', 'index.js');
-	if (!fs.existsSync(handler)) throw new Error('No build found: run `npm run build` (npm test does it).');
+	const handler = path.join(root, 'server.js');
+	const build = path.join(root, 'build', 'handler.js');
+	if (!fs.existsSync(build)) throw new Error('No build found: run `npm run build` (npm test does it).');
 	const port = await freePort();
 	const serverUrl = options.dataDir || options.databaseUrl ? undefined : process.env.DATABASE_URL;
 	const database = serverUrl ? await createSuiteDatabase(serverUrl) : undefined;

@@ -21,6 +21,11 @@ export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodTy
 	/** Error codes worth documenting beyond the common ones. */
 	errors?: ErrorCode[];
 	bodyLimit?: number;
+	/**
+	 * For public reads: lets browsers, proxies and the server's own response cache keep the answer for
+	 * this many seconds (`Cache-Control: public, max-age=N`). Everything else is `no-store`.
+	 */
+	cacheSeconds?: number;
 }
 
 export interface EndpointContext<B, Q> {
@@ -42,7 +47,7 @@ export type DocumentedHandler = RequestHandler & { spec: EndpointSpec<z.ZodType 
 export function jsonError(error: AppError): Response {
 	return new Response(JSON.stringify(errorBody(error.code, error.message, error.details)), {
 		status: error.status,
-		headers: { 'content-type': 'application/json', ...error.headers }
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...error.headers }
 	});
 }
 
@@ -66,6 +71,7 @@ export function endpoint<B extends z.ZodType | undefined = undefined, Q extends 
 			const result = await handler({ event, app, actor, logger, body, query, params: event.params as Record<string, string>, headers });
 			if (result instanceof Response) return result;
 			const status = spec.status ?? 200;
+			headers.set('cache-control', spec.cacheSeconds ? `public, max-age=${spec.cacheSeconds}` : 'no-store');
 			if (status === 204) return new Response(null, { status, headers });
 			headers.set('content-type', 'application/json');
 			return new Response(JSON.stringify(result), { status, headers });

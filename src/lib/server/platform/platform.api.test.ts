@@ -17,9 +17,9 @@ describe('health and request ids', () => {
 	});
 
 	it('returns the request id it was given, or a new one, and logs it', async () => {
-		const given = await platform.anonymous.request('GET', '/api/v1/cities', undefined, { 'x-request-id': 'trace-12345678' });
+		const given = await platform.anonymous.request('GET', '/api/v1/organisations', undefined, { 'x-request-id': 'trace-12345678' });
 		expect(given.headers.get('x-request-id')).toBe('trace-12345678');
-		const fresh = await platform.anonymous.get('/api/v1/cities');
+		const fresh = await platform.anonymous.get('/api/v1/organisations');
 		expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 		const logged = platform.server.logs().some((line) => line.includes('"requestId":"trace-12345678"'));
 		expect(logged).toBe(true);
@@ -29,6 +29,31 @@ describe('health and request ids', () => {
 		const res = await platform.anonymous.get('/');
 		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(res.headers.get('x-frame-options')).toBe('DENY');
+	});
+});
+
+describe('the response cache for public reads', () => {
+	it('serves anonymous public reads from the cache and empties it on any write', async () => {
+		const slug = `cache-${Date.now()}`;
+		const created = await platform.admin.post('/api/v1/cities', { slug, name: 'Before', locales: ['en'], defaultLocale: 'en', timezone: 'UTC', center: { lat: 1, lon: 2 } });
+		expect(created.status).toBe(201);
+		const first = await platform.anonymous.get(`/api/v1/cities/${slug}`);
+		expect(first.headers.get('cache-control')).toBe('public, max-age=5');
+		const second = await platform.anonymous.get(`/api/v1/cities/${slug}`);
+		expect(second.headers.get('x-cache')).toBe('hit');
+		expect(second.body).toEqual(first.body);
+
+		expect((await platform.admin.patch(`/api/v1/cities/${slug}`, { name: 'After' })).status).toBe(200);
+		const after = await platform.anonymous.get(`/api/v1/cities/${slug}`);
+		expect(after.headers.get('x-cache')).toBeNull();
+		expect(after.body.name).toBe('After');
+	});
+
+	it('never caches private answers or answers to signed-in requests', async () => {
+		const me = await platform.admin.get('/api/v1/me');
+		expect(me.headers.get('cache-control')).toBe('no-store');
+		await platform.admin.get('/api/v1/cities');
+		expect((await platform.admin.get('/api/v1/cities')).headers.get('x-cache')).toBeNull();
 	});
 });
 

@@ -6,7 +6,7 @@ import { listAllCities } from '$lib/server/cities/queries';
 import { presentCity } from '$lib/server/cities/presenters';
 
 export const GET = endpoint(
-	{ summary: 'List cities', tags: ['Cities'], access: 'public', response: z.object({ items: z.array(CityDto) }) },
+	{ summary: 'List cities', tags: ['Cities'], access: 'public', response: z.object({ items: z.array(CityDto) }), cacheSeconds: 5 },
 	async ({ app }) => ({ items: (await listAllCities(app.db)).map(presentCity) })
 );
 

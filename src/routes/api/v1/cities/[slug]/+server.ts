@@ -4,7 +4,7 @@ import { getCityOrThrow, updateCity } from '$lib/server/cities/service';
 import { presentCity } from '$lib/server/cities/presenters';
 
 export const GET = endpoint(
-	{ summary: 'A city', tags: ['Cities'], access: 'public', response: CityDto, errors: ['not_found'] },
+	{ summary: 'A city', tags: ['Cities'], access: 'public', response: CityDto, errors: ['not_found'], cacheSeconds: 5 },
 	async ({ app, params }) => presentCity(await getCityOrThrow(app, params.slug!))
 );
 

@@ -1,0 +1,156 @@
+// The production HTTP server: SvelteKit's request handler (build/handler.js) behind a small shared
+// response cache for public API reads, with graceful shutdown. `npm start` runs it after the build;
+// it is plain JavaScript so that nothing is compiled on the hot path.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+
+/** @type {(request: http.IncomingMessage, response: http.ServerResponse, next: () => void) => void} */
+let handler;
+try {
+	// Importing the handler starts the app: configuration, database, migrations (hooks.server.ts init).
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	// Problems an operator can fix get their message alone; anything else keeps its stack trace.
+	const name = /** @type {Error | undefined} */ (error)?.name;
+	if (name === 'DataDirLockedError' || name === 'ConfigError') {
+		console.error(/** @type {Error} */ (error).message);
+		process.exit(1);
+	}
+	throw error;
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Public API answers that declare `Cache-Control: public, max-age=N` are kept for N seconds and served
+ * without entering the framework. Only anonymous GETs (no Authorization header, no session cookie, no
+ * `Cache-Control: no-cache` from the client) use or fill the cache, and every successful write through
+ * this process empties it. Other instances may serve a public answer up to N seconds old, as a CDN would.
+ */
+const MAX_ENTRIES = 2_000;
+const MAX_BODY_BYTES = 256 * 1024;
+/** @type {Map<string, { status: number, headers: Record<string, string | string[]>, body: Buffer, expires: number, stored: number }>} */
+const cache = new Map();
+let generation = 0;
+
+/** @param {http.IncomingMessage} request */
+function isCacheableRequest(request) {
+	return (
+		(request.method === 'GET' || request.method === 'HEAD') &&
+		request.url?.startsWith('/api/v1/') === true &&
+		!request.headers.authorization &&
+		!/col\.session_token/.test(request.headers.cookie ?? '') &&
+		!/no-cache|no-store/.test(request.headers['cache-control'] ?? '')
+	);
+}
+
+/** @param {string | string[] | number | undefined} value */
+function maxAgeOf(value) {
+	const text = String(value ?? '');
+	if (!/\bpublic\b/.test(text)) return 0;
+	return Number(/max-age=(\d+)/.exec(text)?.[1] ?? 0);
+}
+
+/**
+ * @param {http.IncomingMessage} request
+ * @param {http.ServerResponse} response
+ */
+function serveFromCache(request, response) {
+	const entry = cache.get(request.url ?? '');
+	if (!entry) return false;
+	if (entry.expires <= Date.now()) {
+		cache.delete(request.url ?? '');
+		return false;
+	}
+	response.writeHead(entry.status, {
+		...entry.headers,
+		age: String(Math.floor((Date.now() - entry.stored) / 1000)),
+		'x-cache': 'hit',
+		'x-request-id': randomUUID()
+	});
+	response.end(request.method === 'HEAD' ? undefined : entry.body);
+	return true;
+}
+
+/**
+ * Captures what the handler writes so that a cacheable answer can be kept.
+ * @param {http.IncomingMessage} request
+ * @param {http.ServerResponse} response
+ */
+function recordInto(request, response) {
+	const startedAt = generation;
+	/** @type {Buffer[]} */
+	const chunks = [];
+	let size = 0;
+	const write = response.write.bind(response);
+	const end = response.end.bind(response);
+	/** @param {unknown} chunk */
+	const keep = (chunk) => {
+		if (chunk === undefined || chunk === null || typeof chunk === 'function' || size > MAX_BODY_BYTES) return;
+		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(/** @type {string | Uint8Array} */ (chunk));
+		size += buffer.length;
+		chunks.push(buffer);
+	};
+	response.write = /** @type {typeof response.write} */ ((chunk, ...rest) => {
+		keep(chunk);
+		return write(chunk, .../** @type {[any]} */ (rest));
+	});
+	response.end = /** @type {typeof response.end} */ ((chunk, ...rest) => {
+		keep(chunk);
+		return end(chunk, .../** @type {[any]} */ (rest));
+	});
+	response.once('finish', () => {
+		const maxAge = maxAgeOf(response.getHeader('cache-control'));
+		const vary = String(response.getHeader('vary') ?? '');
+		if (response.statusCode !== 200 || maxAge <= 0 || size > MAX_BODY_BYTES || (vary && vary !== 'Accept-Encoding')) return;
+		if (generation !== startedAt || request.method !== 'GET') return; // a write happened meanwhile
+		/** @type {Record<string, string | string[]>} */
+		const headers = {};
+		for (const [name, value] of Object.entries(response.getHeaders())) {
+			if (value !== undefined && name !== 'set-cookie' && name !== 'x-request-id' && name !== 'date') headers[name] = Array.isArray(value) ? value : String(value);
+		}
+		if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value ?? '');
+		cache.set(request.url ?? '', { status: 200, headers, body: Buffer.concat(chunks), expires: Date.now() + maxAge * 1000, stored: Date.now() });
+	});
+}
+
+const server = http.createServer((request, response) => {
+	if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
+		response.once('finish', () => {
+			if (response.statusCode < 400) {
+				generation++;
+				cache.clear();
+			}
+		});
+	} else if (isCacheableRequest(request)) {
+		if (serveFromCache(request, response)) return;
+		recordInto(request, response);
+	}
+	handler(request, response, () => {
+		response.writeHead(404).end('Not found');
+	});
+});
+
+server.listen(port, host, () => {
+	const address = server.address();
+	const shown = typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address);
+	console.log(`Listening on ${shown}`);
+});
+
+let stopping = false;
+/** @param {string} signal */
+function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal} received: finishing open requests, then stopping.`);
+	server.close(() => {
+		// @ts-expect-error SvelteKit's adapter-node event, which closes the database.
+		process.emit('sveltekit:shutdown', signal);
+	});
+	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
