@@ -9,6 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+// Settings may come from a .env file beside package.json; real environment variables win.
+if (fs.existsSync('.env')) process.loadEnvFile('.env');
 
 /** @param {string} entry */
 function newestMtime(entry) {

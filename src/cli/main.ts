@@ -2,6 +2,7 @@
  * `npm run cli -- <command>`: operator commands that run without the server. On the embedded database
  * they take the data directory lock, so stop the server first.
  */
+import fs from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { ConfigError, loadConfig, type Config } from '../lib/server/config/config';
 import { createLogger } from '../lib/server/logging/logger';
@@ -65,6 +66,7 @@ async function withApp<T>(config: Config, fn: (app: AppContext) => Promise<T>): 
 
 async function main(argv: string[]): Promise<void> {
 	const [command = 'help', ...rest] = argv;
+	if (fs.existsSync('.env')) process.loadEnvFile('.env');
 	const config = loadConfig();
 	switch (command) {
 		case 'check-config':
