@@ -81,7 +81,7 @@ describe('the OpenAPI document', () => {
 		expect(res.status).toBe(200);
 		const doc = res.body;
 		expect(doc.openapi).toBe('3.1.0');
-		for (const [path, method] of [
+		const expected: [string, string][] = [
 			['/api/v1/auth/register', 'post'],
 			['/api/v1/auth/login', 'post'],
 			['/api/v1/cities', 'post'],
@@ -90,7 +90,8 @@ describe('the OpenAPI document', () => {
 			['/api/v1/organisations/{id}/approve', 'post'],
 			['/api/v1/organisations/{id}/invitations', 'post'],
 			['/api/v1/invitations/{token}/accept', 'post']
-		]) {
+		];
+		for (const [path, method] of expected) {
 			expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
 		}
 		const createCity = doc.paths['/api/v1/cities'].post;
