@@ -15,6 +15,11 @@ export default defineConfig({
 		sveltekit()
 	],
 	server: { port: 5173 },
+	// The build's own timing report is noise in npm start and CI logs.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
+	// better-auth ships Svelte bindings, so the Svelte plugin would bundle it (and kysely with it) into
+	// the server build; it is a runtime dependency and loads fine from node_modules.
+	ssr: { external: ['better-auth', '@better-auth/core', '@better-auth/drizzle-adapter', 'kysely'] },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
 		pool: 'forks',
