@@ -2,6 +2,9 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 
+// `npm run dev` serves on Vite's port: links in e-mails and the setup link must point there.
+if (process.argv.includes('dev') && !process.env.VITEST) process.env.PUBLIC_URL ??= 'http://localhost:5173';
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({

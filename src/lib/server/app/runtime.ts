@@ -6,14 +6,16 @@ import { pruneRateLimits } from '../ratelimit/rate-limiter';
 
 /**
  * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
- * `sveltekit:shutdown` (sent by adapter-node on SIGTERM/SIGINT) closes the database, which PGlite needs
- * to let the process exit.
+ * `sveltekit:shutdown` (sent by server.js on SIGTERM/SIGINT) closes the database, which PGlite needs
+ * to let the process exit. It is kept on globalThis because the dev server re-imports changed server
+ * modules: a second context would open the same PGlite directory twice in one process.
  */
-let started: Promise<AppContext> | undefined;
+const KEY = Symbol.for('cities-of-learning.app');
+const holder = globalThis as typeof globalThis & { [KEY]?: Promise<AppContext> };
 
 export function startApp(): Promise<AppContext> {
-	started ??= boot();
-	return started;
+	holder[KEY] ??= boot();
+	return holder[KEY];
 }
 
 export function getApp(): Promise<AppContext> {
