@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
+import type { Db } from '../db/database';
 import type { Actor } from '../auth/actor';
 import { authorize, requireUser } from '../policies/policies';
 import { AppError, notFound } from '../http/errors';
@@ -22,8 +23,22 @@ export async function listOrganisationMembers(app: Deps, actor: Actor, organisat
 	return listMembers(app.db, organisationId);
 }
 
-const lastOwner = () =>
-	new AppError('last_owner', 'An organisation needs at least one owner: make another member an owner first.');
+const memberKey = (organisationId: string, userId: string) =>
+	and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId));
+
+/**
+ * Inside a transaction: locks the organisation's memberships, loads one member (404 when absent) and,
+ * when the change takes an owner's role away, refuses it if that owner is the last one.
+ */
+async function lockMember(tx: Db, organisationId: string, userId: string, change: { leavingOwnerRole: boolean }) {
+	await lockOrganisation(tx, organisationId);
+	const [member] = await tx.select({ role: memberships.role }).from(memberships).where(memberKey(organisationId, userId));
+	if (!member) throw notFound('Member');
+	if (member.role === 'owner' && change.leavingOwnerRole && (await countOwners(tx, organisationId)) <= 1) {
+		throw new AppError('last_owner', 'An organisation needs at least one owner: make another member an owner first.');
+	}
+	return member;
+}
 
 /** Owners change roles; only an owner can make someone an owner, and the last owner cannot step down. */
 export async function changeMemberRole(
@@ -37,17 +52,8 @@ export async function changeMemberRole(
 	authorize(actor, 'organisation.members.manage', scope);
 	if (role === 'owner') authorize(actor, 'organisation.owners.grant', scope);
 	await app.db.transaction(async (tx) => {
-		await lockOrganisation(tx, organisationId);
-		const [member] = await tx
-			.select({ role: memberships.role })
-			.from(memberships)
-			.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-		if (!member) throw notFound('Member');
-		if (member.role === 'owner' && role !== 'owner' && (await countOwners(tx, organisationId)) <= 1) throw lastOwner();
-		await tx
-			.update(memberships)
-			.set({ role })
-			.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+		const member = await lockMember(tx, organisationId, userId, { leavingOwnerRole: role !== 'owner' });
+		await tx.update(memberships).set({ role }).where(memberKey(organisationId, userId));
 		await recordAudit(tx, {
 			cityId: scope.cityId,
 			actorId: requireUser(actor).user.id,
@@ -67,14 +73,8 @@ export async function removeMember(app: Deps, actor: Actor, organisationId: stri
 	if (user.user.id !== userId) authorize(actor, 'organisation.members.manage', scope);
 	else authorize(actor, 'organisation.members.list', scope);
 	await app.db.transaction(async (tx) => {
-		await lockOrganisation(tx, organisationId);
-		const [member] = await tx
-			.select({ role: memberships.role })
-			.from(memberships)
-			.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-		if (!member) throw notFound('Member');
-		if (member.role === 'owner' && (await countOwners(tx, organisationId)) <= 1) throw lastOwner();
-		await tx.delete(memberships).where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+		await lockMember(tx, organisationId, userId, { leavingOwnerRole: true });
+		await tx.delete(memberships).where(memberKey(organisationId, userId));
 		await recordAudit(tx, {
 			cityId: scope.cityId,
 			actorId: user.user.id,
