@@ -8,10 +8,11 @@ interface StoredCity {
 	centerLat: number;
 	centerLon: number;
 	tagline: Record<string, string>;
+	moderateActivities: boolean;
 }
 
 /** The values a city form shows: the stored city, overridden by what was just typed. */
-export function cityFormValues(city: StoredCity | undefined, typed: Record<string, unknown> | undefined) {
+export function cityFormValues(city: StoredCity | undefined, typed: Record<string, unknown> | undefined, frameworks?: string[]) {
 	const text = (key: string) => (typeof typed?.[key] === 'string' ? (typed[key] as string) : undefined);
 	const list = (key: string) => {
 		const value = typed?.[key];
@@ -29,6 +30,8 @@ export function cityFormValues(city: StoredCity | undefined, typed: Record<strin
 		timezone: text('timezone') ?? city?.timezone ?? 'Europe/Brussels',
 		lat: text('center.lat') ?? city?.centerLat ?? '',
 		lon: text('center.lon') ?? city?.centerLon ?? '',
-		tagline
+		tagline,
+		frameworks: list('frameworks') ?? frameworks,
+		moderateActivities: typed ? typed.moderateActivities === 'on' : (city?.moderateActivities ?? false)
 	};
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { LOCALES } from '../../src/lib/i18n/locales';
-import { cityWithAdmin, createOrganisation, signUp, startPlatform, type Platform } from '../support/factories';
+import { activityBody, cityWithAdmin, createOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../support/factories';
 import { linkIn } from '../support/server';
 import { expectAccessible, launchBrowser } from '../support/browser';
 
@@ -23,14 +23,26 @@ beforeAll(async () => {
 	await owner.post(`/api/v1/organisations/${approved.id}/invitations`, { email: 'invitee@example.org', role: 'member' });
 	await owner.post('/api/v1/me/tokens', { name: 'CI app' });
 	const invitation = linkIn(await platform.server.waitForMail((m) => m.kind === 'invitation'), '/invitations/').pathname;
+	const activity = await publishedActivity(owner, approved.id, { accessibility: ['step_free_access'], description: { en: '## Plan\n\n- **one**\n- two' } });
+	const draft = await owner.post('/api/v1/activities', activityBody(approved.id));
+	const learner = await signUp(platform, 'learner');
+	await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+	await learner.put('/api/v1/me/learning-profile', { skillNeeds: ['lifecomp:P'] });
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
 	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
-		'/reset-password?token=abc', '/verify-email?token=abc', '/setup', invitation, '/api/docs');
+		'/reset-password?token=abc', '/verify-email?token=abc', '/setup', invitation, '/api/docs',
+		`/activities?city=${city.slug}`, '/activities?view=map', '/activities?view=calendar&month=2030-03', '/activities?q=zzzz',
+		`/activities/${activity.id}`, '/frameworks', '/frameworks/lifecomp', '/frameworks/entrecomp?q=creativity',
+		`/organisations/${approved.id}/activities`);
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
-		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`);
+		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
+		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
+		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`);
+	add(learner.token, '/my-activities', '/account/learning', `/activities/${activity.id}`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
-		`/cities/${city.slug}/admin/admins`);
+		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
+		`/activities/${activity.id}/quality`);
 	add(platform.admin.token, '/admin', '/admin/cities/new');
 });
 afterAll(async () => {
@@ -39,7 +51,8 @@ afterAll(async () => {
 });
 
 describe.each(LOCALES)('every page in %s', (locale) => {
-	it('is served in that language with no axe violation', async () => {
+	// About forty pages, each checked by axe: give each language its own generous budget.
+	it('is served in that language with no axe violation', { timeout: 300_000 }, async () => {
 		for (const token of new Set(pages.map((p) => p.token))) {
 			const context = await browser.newContext({ extraHTTPHeaders: token ? { authorization: `Bearer ${token}` } : {} });
 			await context.addCookies([{ name: 'col_locale', value: locale, url: platform.server.url }]);

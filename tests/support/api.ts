@@ -18,6 +18,7 @@ export interface ApiClient {
 	get<T = LooseJson>(path: string): Promise<ApiResponse<T>>;
 	post<T = LooseJson>(path: string, body?: unknown): Promise<ApiResponse<T>>;
 	patch<T = LooseJson>(path: string, body?: unknown): Promise<ApiResponse<T>>;
+	put<T = LooseJson>(path: string, body?: unknown): Promise<ApiResponse<T>>;
 	delete<T = LooseJson>(path: string, body?: unknown): Promise<ApiResponse<T>>;
 	as(token: string | undefined): ApiClient;
 }
@@ -43,6 +44,7 @@ export function apiClient(baseUrl: string, token?: string): ApiClient {
 		get: (path) => client.request('GET', path),
 		post: (path, body) => client.request('POST', path, body),
 		patch: (path, body) => client.request('PATCH', path, body),
+		put: (path, body) => client.request('PUT', path, body),
 		delete: (path, body) => client.request('DELETE', path, body),
 		as: (other) => apiClient(baseUrl, other)
 	};

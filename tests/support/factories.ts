@@ -65,3 +65,43 @@ export async function cityWithAdmin(platform: Platform) {
 	expect((await platform.admin.post(`/api/v1/cities/${city.slug}/admins`, { email: cityAdmin.email })).status).toBe(201);
 	return { city, cityAdmin };
 }
+
+/** An approved organisation in a fresh city, with its owner and the city admin. */
+export async function approvedOrganisation(platform: Platform, cityOverrides: Record<string, unknown> = {}) {
+	const city = await createCity(platform, cityOverrides);
+	const cityAdmin = await signUp(platform, 'cityadmin');
+	expect((await platform.admin.post(`/api/v1/cities/${city.slug}/admins`, { email: cityAdmin.email })).status).toBe(201);
+	const owner = await signUp(platform, 'organiser');
+	const organisation = await createOrganisation(owner, city.slug);
+	expect((await cityAdmin.post(`/api/v1/organisations/${organisation.id}/approve`)).status).toBe(200);
+	return { city, cityAdmin, owner, organisation };
+}
+
+/** A complete, publishable activity body; override any field. */
+export function activityBody(organisationId: string, overrides: Record<string, unknown> = {}) {
+	return {
+		organisationId,
+		title: { en: 'Repair café for bikes', nl: 'Fietsen repareren in het repaircafé' },
+		description: { en: 'Learn to **repair** your own bike with volunteers.', nl: 'Leer je eigen fiets **repareren** met vrijwilligers.' },
+		type: 'workshop',
+		mode: 'in_person',
+		startsAt: '2030-03-14T14:00:00+01:00',
+		endsAt: '2030-03-14T17:00:00+01:00',
+		location: { address: 'Stationsplein 1, Breda', lat: 51.595, lon: 4.78 },
+		languages: ['nl', 'en'],
+		ageMin: 14,
+		ageMax: 25,
+		capacity: 10,
+		skills: ['lifecomp:P2', 'digcomp:1.1'],
+		accessibility: ['step_free_access'],
+		...overrides
+	};
+}
+
+export async function publishedActivity(client: ApiClient, organisationId: string, overrides: Record<string, unknown> = {}) {
+	const created = await client.post('/api/v1/activities', activityBody(organisationId, overrides));
+	expect(created.status, JSON.stringify(created.body)).toBe(201);
+	const published = await client.post(`/api/v1/activities/${created.body.id}/publish`);
+	expect(published.status, JSON.stringify(published.body)).toBe(200);
+	return published.body as { id: string; status: string };
+}

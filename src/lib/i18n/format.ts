@@ -8,3 +8,21 @@ export function formatDate(value: string | Date, timeZone = 'UTC'): string {
 export function formatDateTime(value: string | Date, timeZone = 'UTC'): string {
 	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
 }
+
+/** "Fri 14 Mar 2030, 14:00 – 17:00" on the city's clock, in the reader's language. */
+export function formatRange(start: string | Date, end: string | Date | null, timeZone: string): string {
+	const locale = getLocale();
+	const from = new Date(start);
+	if (!end) return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(from);
+	const to = new Date(end);
+	const format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
+	return format.formatRange(from, to);
+}
+
+export function formatMoney(amount: number, currency: string): string {
+	try {
+		return new Intl.NumberFormat(getLocale(), { style: 'currency', currency }).format(amount);
+	} catch {
+		return `${amount.toFixed(2)} ${currency}`;
+	}
+}

@@ -6,6 +6,8 @@ import { openDatabase, type Database, type Db } from '../db/database';
 import { createAuth, type Auth } from '../auth/better-auth';
 import { createMailer, type Mailer } from '../mail/mailer';
 import { platformSettings } from '../platform/schema';
+import { defaultFrameworksFolder, FrameworkCatalog, readFrameworkFiles } from '../frameworks/catalog';
+import { syncFrameworks } from '../frameworks/loader';
 
 /**
  * Everything a request handler or a CLI command needs, built once per process. Services take the parts
@@ -18,6 +20,8 @@ export interface AppContext {
 	db: Db;
 	auth: Auth;
 	mailer: Mailer;
+	/** The competence frameworks, in memory (and in the database, for joins). */
+	frameworks: FrameworkCatalog;
 	now: () => Date;
 }
 
@@ -29,10 +33,13 @@ export async function createAppContext(config: Config, logger: Logger): Promise<
 	});
 	try {
 		await database.migrate();
+		const frameworkFiles = readFrameworkFiles(defaultFrameworksFolder());
+		await syncFrameworks(database.db, frameworkFiles);
 		const secret = config.authSecret ?? (await sharedAuthSecret(database.db));
 		const mailer = createMailer({ smtp: config.smtp, from: config.mailFrom, logger });
 		const auth = createAuth({ db: database.db, mailer, publicUrl: config.publicUrl, secret });
-		return { config, logger, database, db: database.db, auth, mailer, now: () => new Date() };
+		const frameworks = new FrameworkCatalog(frameworkFiles);
+		return { config, logger, database, db: database.db, auth, mailer, frameworks, now: () => new Date() };
 	} catch (error) {
 		await database.close().catch(() => {});
 		throw error;

@@ -3,6 +3,7 @@ import { createLogger } from '../logging/logger';
 import { createAppContext, type AppContext } from './context';
 import { ensurePlatformAdmin, issueSetupToken, platformAdminCount } from './bootstrap';
 import { pruneRateLimits } from '../ratelimit/rate-limiter';
+import { sendDueReminders } from '../enrolments/reminders';
 
 /**
  * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
@@ -45,5 +46,8 @@ async function boot(): Promise<AppContext> {
 	}
 	console.log(lines.join('\n'));
 	setInterval(() => void pruneRateLimits(app.db).catch(() => {}), 3_600_000).unref();
+	const remind = () =>
+		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));
+	setInterval(() => void remind(), config.reminderIntervalSeconds * 1000).unref();
 	return app;
 }

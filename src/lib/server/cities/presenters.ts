@@ -1,7 +1,7 @@
 import type { CityAdminDto, CityDto } from './schemas';
 import type { CityRow } from './queries';
 
-export function presentCity(city: CityRow): CityDto {
+export function presentCity(city: CityRow, frameworks: string[]): CityDto {
 	return {
 		id: city.id,
 		slug: city.slug,
@@ -11,6 +11,8 @@ export function presentCity(city: CityRow): CityDto {
 		defaultLocale: city.defaultLocale,
 		timezone: city.timezone,
 		center: { lat: city.centerLat, lon: city.centerLon },
+		frameworks,
+		moderateActivities: city.moderateActivities,
 		createdAt: city.createdAt.toISOString()
 	};
 }

@@ -1,6 +1,13 @@
-import { doublePrecision, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, type LocalizedText } from '../db/columns';
 import { users } from '../accounts/schema';
+
+/** One point of a city's quality standard, with its wording per locale. */
+export interface QualityCriterion {
+	id: string;
+	label: LocalizedText;
+	help?: LocalizedText;
+}
 
 /** A tenant. Every row that belongs to a city carries its id as `city_id`. */
 export const cities = pgTable('cities', {
@@ -13,6 +20,10 @@ export const cities = pgTable('cities', {
 	timezone: text('timezone').notNull(),
 	centerLat: doublePrecision('center_lat').notNull(),
 	centerLon: doublePrecision('center_lon').notNull(),
+	/** When true, publishing an activity sends it to the city's review first. */
+	moderateActivities: boolean('moderate_activities').notNull().default(false),
+	/** The city's quality checklist; null means the platform's default checklist. */
+	qualityChecklist: jsonb('quality_checklist').$type<QualityCriterion[]>(),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });

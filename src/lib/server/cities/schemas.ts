@@ -22,7 +22,14 @@ const CityFields = z.object({
 	defaultLocale: LocaleCode,
 	timezone: TimeZone,
 	center: z.object({ lat: Latitude, lon: Longitude }),
-	tagline: LocalizedTextInput(300).optional()
+	tagline: LocalizedTextInput(300).optional(),
+	moderateActivities: z.boolean().optional().meta({ description: 'Activities wait for a city admin’s approval before they are published' }),
+	frameworks: z
+		.array(z.string().trim().min(1).max(60))
+		.min(1)
+		.max(50)
+		.optional()
+		.meta({ description: 'Ids of the competence frameworks the city works with; all of them when left out' })
 });
 
 const defaultLocaleIsOffered = (city: { locales?: string[] | undefined; defaultLocale?: string | undefined }) =>
@@ -51,6 +58,8 @@ export const CityDto = z
 		defaultLocale: z.string(),
 		timezone: z.string(),
 		center: z.object({ lat: z.number(), lon: z.number() }),
+		frameworks: z.array(z.string()),
+		moderateActivities: z.boolean(),
 		createdAt: z.iso.datetime()
 	})
 	.meta({ id: 'City' });

@@ -8,11 +8,12 @@ import { users } from '../accounts/schema';
 import { cities, cityAdmins } from './schema';
 import { findCityBySlug, listAdminsOfCity, type CityRow } from './queries';
 import type { CreateCityInput, UpdateCityInput } from './schemas';
+import { setCityFrameworks } from '../frameworks/city-frameworks';
 
-type Deps = Pick<AppContext, 'db'>;
+type Deps = Pick<AppContext, 'db' | 'frameworks'>;
 
 /** Loads a city by slug or answers 404; cities are public, so no policy guards the read itself. */
-export async function getCityOrThrow(app: Deps, slug: string): Promise<CityRow> {
+export async function getCityOrThrow(app: Pick<AppContext, 'db'>, slug: string): Promise<CityRow> {
 	const city = await findCityBySlug(app.db, slug);
 	if (!city) throw notFound('City');
 	return city;
@@ -36,7 +37,8 @@ export async function unsafeCreateCity(app: Deps, input: CreateCityInput, actorI
 				defaultLocale: input.defaultLocale,
 				timezone: input.timezone,
 				centerLat: input.center.lat,
-				centerLon: input.center.lon
+				centerLon: input.center.lon,
+				moderateActivities: input.moderateActivities ?? false
 			})
 			.onConflictDoNothing({ target: cities.slug })
 			.returning();
@@ -45,6 +47,7 @@ export async function unsafeCreateCity(app: Deps, input: CreateCityInput, actorI
 				{ path: 'slug', code: 'slug_taken', message: 'This slug is taken.' }
 			]);
 		}
+		if (input.frameworks) await setCityFrameworks(tx, app.frameworks, city.id, input.frameworks);
 		await recordAudit(tx, { cityId: city.id, actorId, action: 'city.create', targetType: 'city', targetId: city.id });
 		return city;
 	});
@@ -68,11 +71,13 @@ export async function updateCity(app: Deps, actor: Actor, slug: string, input: U
 				...(input.tagline !== undefined && { tagline: input.tagline }),
 				...(input.timezone !== undefined && { timezone: input.timezone }),
 				...(input.center !== undefined && { centerLat: input.center.lat, centerLon: input.center.lon }),
+				...(input.moderateActivities !== undefined && { moderateActivities: input.moderateActivities }),
 				locales,
 				defaultLocale
 			})
 			.where(eq(cities.id, existing.id))
 			.returning();
+		if (input.frameworks) await setCityFrameworks(tx, app.frameworks, existing.id, input.frameworks);
 		await recordAudit(tx, {
 			cityId: existing.id,
 			actorId: actor.kind === 'user' ? actor.user.id : null,
@@ -85,14 +90,14 @@ export async function updateCity(app: Deps, actor: Actor, slug: string, input: U
 	});
 }
 
-export async function listCityAdmins(app: Deps, actor: Actor, slug: string) {
+export async function listCityAdmins(app: Pick<AppContext, 'db'>, actor: Actor, slug: string) {
 	const city = await getCityOrThrow(app, slug);
 	authorize(actor, 'city.admins.list', { cityId: city.id });
 	return listAdminsOfCity(app.db, city.id);
 }
 
 /** Makes an existing account a city admin; adding someone twice is not an error. */
-export async function addCityAdmin(app: Deps, actor: Actor, slug: string, email: string) {
+export async function addCityAdmin(app: Pick<AppContext, 'db'>, actor: Actor, slug: string, email: string) {
 	const city = await getCityOrThrow(app, slug);
 	authorize(actor, 'city.admins.manage', { cityId: city.id });
 	const [user] = await app.db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -117,7 +122,7 @@ export async function addCityAdmin(app: Deps, actor: Actor, slug: string, email:
 	return admins.find((admin) => admin.userId === user.id)!;
 }
 
-export async function removeCityAdmin(app: Deps, actor: Actor, slug: string, userId: string): Promise<void> {
+export async function removeCityAdmin(app: Pick<AppContext, 'db'>, actor: Actor, slug: string, userId: string): Promise<void> {
 	const city = await getCityOrThrow(app, slug);
 	authorize(actor, 'city.admins.manage', { cityId: city.id });
 	await app.db.transaction(async (tx) => {

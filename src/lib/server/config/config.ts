@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +19,7 @@ const EnvSchema = z
 		PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 		HOST: z.string().trim().min(1).default('0.0.0.0'),
 		DATA_DIR: z.string().trim().min(1).default('./data'),
+		FILES_DIR: optionalText,
 		DATABASE_URL: optionalText.pipe(
 			z
 				.string()
@@ -41,7 +43,10 @@ const EnvSchema = z
 		MAIL_FROM: optionalText,
 		LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 		RATE_LIMIT_LOGIN: rateRule.default({ limit: 10, windowSeconds: 60 }),
-		RATE_LIMIT_REGISTER: rateRule.default({ limit: 10, windowSeconds: 600 })
+		RATE_LIMIT_REGISTER: rateRule.default({ limit: 10, windowSeconds: 600 }),
+		MAP_TILE_URL: z.string().trim().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+		MAP_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors'),
+		REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300)
 	});
 
 export type RateRule = { limit: number; windowSeconds: number };
@@ -52,6 +57,8 @@ export interface Config {
 	host: string;
 	/** Absolute data directory, or null when PGlite runs in memory (DATA_DIR=:memory:, for tests). */
 	dataDir: string | null;
+	/** Uploaded files (activity images); DATA_DIR/files by default. */
+	filesDir: string;
 	databaseUrl: string | undefined;
 	databasePoolSize: number;
 	/** Origin used in links, e-mails and credential ids, without a trailing slash. */
@@ -66,6 +73,10 @@ export interface Config {
 	mailFrom: string;
 	logLevel: string;
 	rateLimits: { login: RateRule; register: RateRule };
+	/** Map tiles for the activity map; empty means no background tiles (markers only). */
+	map: { tileUrl: string; attribution: string };
+	/** How often due activity reminders are looked for. */
+	reminderIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +112,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 		port: env.PORT,
 		host: env.HOST,
 		dataDir: env.DATA_DIR === ':memory:' ? null : path.resolve(env.DATA_DIR),
+		filesDir: path.resolve(
+			env.FILES_DIR ?? (env.DATA_DIR === ':memory:' ? path.join(os.tmpdir(), `col-files-${process.pid}`) : path.join(env.DATA_DIR, 'files'))
+		),
 		databaseUrl: env.DATABASE_URL,
 		databasePoolSize: env.DATABASE_POOL_SIZE,
 		publicUrl,
@@ -118,6 +132,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 			: undefined,
 		mailFrom: env.MAIL_FROM ?? `Cities of Learning <no-reply@${new URL(publicUrl).hostname}>`,
 		logLevel: env.LOG_LEVEL,
-		rateLimits: { login: env.RATE_LIMIT_LOGIN, register: env.RATE_LIMIT_REGISTER }
+		rateLimits: { login: env.RATE_LIMIT_LOGIN, register: env.RATE_LIMIT_REGISTER },
+		map: { tileUrl: env.MAP_TILE_URL === 'none' ? '' : env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION },
+		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS
 	};
 }

@@ -3,3 +3,8 @@ export * from '../accounts/schema';
 export * from '../cities/schema';
 export * from '../organisations/schema';
 export * from '../platform/schema';
+export * from '../frameworks/schema';
+export * from '../activities/schema';
+export * from '../quality/schema';
+export * from '../enrolments/schema';
+export * from '../learners/schema';

@@ -18,6 +18,7 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	invalid_state: m.error_invalid_state,
 	last_owner: m.error_last_owner,
 	last_platform_admin: m.error_last_platform_admin,
+	activity_full: m.error_activity_full,
 	payload_too_large: m.error_payload_too_large,
 	unsupported_media_type: m.error_bad_request,
 	invalid_token: m.error_invalid_token,
@@ -78,6 +79,20 @@ export function translateIssue(issue: FieldIssue): string {
 			return m.error_field_duplicate();
 		case 'required':
 			return m.error_field_required();
+		case 'unknown_skill':
+			return m.error_field_unknown_skill();
+		case 'framework_not_used':
+			return m.error_field_framework_not_used();
+		case 'ends_before_start':
+			return m.error_field_ends_before_start();
+		case 'age_range':
+			return m.error_field_age_range();
+		case 'unknown_organisation':
+			return m.error_field_unknown_organisation();
+		case 'image_type':
+			return m.error_field_image_type();
+		case 'invalid_date':
+			return m.error_field_date();
 		default:
 			return m.error_field_invalid();
 	}

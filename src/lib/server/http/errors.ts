@@ -18,6 +18,7 @@ export const errorStatus = {
 	invalid_state: 409,
 	last_owner: 409,
 	last_platform_admin: 409,
+	activity_full: 409,
 	payload_too_large: 413,
 	unsupported_media_type: 415,
 	invalid_token: 400,

@@ -39,17 +39,13 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 export const DEFAULT_JSON_LIMIT = 1024 * 1024;
 
 /**
- * Reads a JSON body with a size limit. Malformed JSON is a 400, a body over the limit a 413, and a body
- * that is not JSON at all a 415, so that bad input never reaches a handler as a thrown TypeError.
+ * Reads a request body up to `limit` bytes: a declared or actual size over the limit is a 413, an
+ * unreadable stream a 400.
  */
-export async function readJsonBody(request: Request, limit = DEFAULT_JSON_LIMIT): Promise<unknown> {
-	const type = request.headers.get('content-type') ?? '';
-	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-		throw new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
-	}
+export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-	if (!request.body) throw new AppError('invalid_json', 'The request body is empty; send a JSON object.');
+	if (!request.body) return new Uint8Array();
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -70,7 +66,19 @@ export async function readJsonBody(request: Request, limit = DEFAULT_JSON_LIMIT)
 		if ((error as { status?: number }).status === 413) throw tooLarge(limit);
 		throw new AppError('bad_request', 'The request body could not be read.');
 	}
-	const text = Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a JSON body with a size limit. Malformed JSON is a 400, a body over the limit a 413, and a body
+ * that is not JSON at all a 415, so that bad input never reaches a handler as a thrown TypeError.
+ */
+export async function readJsonBody(request: Request, limit = DEFAULT_JSON_LIMIT): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+		throw new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
+	}
+	const text = Buffer.from(await readBody(request, limit)).toString('utf8');
 	if (text.trim() === '') throw new AppError('invalid_json', 'The request body is empty; send a JSON object.');
 	try {
 		return JSON.parse(text) as unknown;
@@ -80,7 +88,6 @@ export async function readJsonBody(request: Request, limit = DEFAULT_JSON_LIMIT)
 }
 
 function tooLarge(limit: number) {
-	return new AppError('payload_too_large', `The request body is larger than ${Math.round(limit / 1024)} KB.`, {
-		limitBytes: limit
-	});
+	const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`;
+	return new AppError('payload_too_large', `The request body is larger than ${size}.`, { limitBytes: limit });
 }

@@ -50,7 +50,16 @@ const policies = {
 	'organisation.members.list': either(orgRole('owner', 'admin', 'member'), cityAdmin),
 	'organisation.members.invite': orgRole('owner', 'admin'),
 	'organisation.members.manage': orgRole('owner'),
-	'organisation.owners.grant': orgRole('owner')
+	'organisation.owners.grant': orgRole('owner'),
+	// Activities (the organisation must also be approved to create or publish; services check that)
+	'activity.create': orgRole('owner', 'admin', 'member'),
+	'activity.manage': orgRole('owner', 'admin', 'member'),
+	'activity.readPrivate': either(orgRole('owner', 'admin', 'member'), cityAdmin),
+	'activity.moderate': cityAdmin,
+	'activity.quality.review': cityAdmin,
+	'activity.participants': orgRole('owner', 'admin', 'member'),
+	// Learners
+	'activity.join': signedIn
 } satisfies Record<string, Rule | (() => boolean)>;
 
 export type Action = keyof typeof policies;

@@ -4,12 +4,18 @@ import { findCityBySlug } from '$lib/server/cities/queries';
 import { searchOrganisations } from '$lib/server/organisations/queries';
 import { can } from '$lib/server/policies/policies';
 import { pickText } from '$lib/i18n/locales';
+import { searchActivities } from '$lib/server/discovery/search';
+import { SearchQuery } from '$lib/server/discovery/schemas';
+import { presentSummary } from '$lib/server/discovery/presenters';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const city = await findCityBySlug(locals.app.db, params.slug);
 	if (!city) error(404, 'City not found');
 	const fallbacks = [city.defaultLocale];
-	const organisations = await searchOrganisations(locals.app.db, { cityId: city.id, status: 'approved' }, { page: 1, limit: 100 });
+	const [organisations, upcoming] = await Promise.all([
+		searchOrganisations(locals.app.db, { cityId: city.id, status: 'approved' }, { page: 1, limit: 100 }),
+		searchActivities(locals.app, SearchQuery.parse({ city: city.slug, limit: '6' }), { locale: locals.locale, now: new Date() })
+	]);
 	return {
 		city: {
 			slug: city.slug,
@@ -23,6 +29,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			description: pickText(org.description, locals.locale, fallbacks) ?? null
 		})),
 		organisationTotal: organisations.total,
+		activities: upcoming.records.map((r) => ({ ...presentSummary(r, ''), timezone: r.city.timezone })),
+		activityTotal: upcoming.total,
 		canAdminister: can(locals.actor, 'city.update', { cityId: city.id })
 	};
 };

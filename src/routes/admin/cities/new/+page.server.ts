@@ -10,12 +10,12 @@ import { requireSignedIn } from '$lib/server/pages/guards';
 export const load: PageServerLoad = ({ locals, url }) => {
 	const actor = requireSignedIn(locals.actor, url);
 	if (!can(actor, 'city.create')) error(403, 'Platform admins only');
-	return { timezones: TIME_ZONES };
+	return { timezones: TIME_ZONES, frameworkOptions: locals.app.frameworks.frameworks.map((f) => ({ id: f.id, name: f.name })) };
 };
 
 export const actions: Actions = {
 	default: async (event) =>
-		handleForm(event.request, CreateCityInput, { arrays: ['locales'], numbers: ['center.lat', 'center.lon'] }, async (input) => {
+		handleForm(event.request, CreateCityInput, { arrays: ['locales', 'frameworks'], numbers: ['center.lat', 'center.lon'], booleans: ['moderateActivities'] }, async (input) => {
 			const city = await createCity(event.locals.app, event.locals.actor, input);
 			redirect(303, `/cities/${city.slug}/admin?created=1`);
 		})

@@ -3,11 +3,11 @@ import { endpoint } from '$lib/server/http/endpoint';
 import { CityDto, CreateCityInput } from '$lib/server/cities/schemas';
 import { createCity } from '$lib/server/cities/service';
 import { listAllCities } from '$lib/server/cities/queries';
-import { presentCity } from '$lib/server/cities/presenters';
+import { describeCities, describeCity } from '$lib/server/cities/describe';
 
 export const GET = endpoint(
 	{ summary: 'List cities', tags: ['Cities'], access: 'public', response: z.object({ items: z.array(CityDto) }), cacheSeconds: 5 },
-	async ({ app }) => ({ items: (await listAllCities(app.db)).map(presentCity) })
+	async ({ app }) => ({ items: await describeCities(app, await listAllCities(app.db)) })
 );
 
 export const POST = endpoint(
@@ -21,5 +21,5 @@ export const POST = endpoint(
 		status: 201,
 		errors: ['slug_taken', 'forbidden']
 	},
-	async ({ app, actor, body }) => presentCity(await createCity(app, actor, body))
+	async ({ app, actor, body }) => describeCity(app, await createCity(app, actor, body))
 );

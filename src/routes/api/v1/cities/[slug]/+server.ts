@@ -1,11 +1,11 @@
 import { endpoint } from '$lib/server/http/endpoint';
 import { CityDto, UpdateCityInput } from '$lib/server/cities/schemas';
 import { getCityOrThrow, updateCity } from '$lib/server/cities/service';
-import { presentCity } from '$lib/server/cities/presenters';
+import { describeCity } from '$lib/server/cities/describe';
 
 export const GET = endpoint(
 	{ summary: 'A city', tags: ['Cities'], access: 'public', response: CityDto, errors: ['not_found'], cacheSeconds: 5 },
-	async ({ app, params }) => presentCity(await getCityOrThrow(app, params.slug!))
+	async ({ app, params }) => describeCity(app, await getCityOrThrow(app, params.slug!))
 );
 
 export const PATCH = endpoint(
@@ -18,5 +18,5 @@ export const PATCH = endpoint(
 		response: CityDto,
 		errors: ['not_found', 'forbidden']
 	},
-	async ({ app, actor, params, body }) => presentCity(await updateCity(app, actor, params.slug!, body))
+	async ({ app, actor, params, body }) => describeCity(app, await updateCity(app, actor, params.slug!, body))
 );

@@ -1,0 +1,62 @@
+import type { ActivityDto } from './schemas';
+import type { ActivityRecord } from './queries';
+
+export function imageUrl(publicUrl: string, imageKey: string): string {
+	return `${publicUrl}/files/activities/${imageKey}`;
+}
+
+export function activityPath(id: string): string {
+	return `/activities/${id}`;
+}
+
+export function presentActivity(activity: ActivityRecord, publicUrl: string): ActivityDto {
+	const price = activity.priceAmount === null ? null : { amount: Number(activity.priceAmount), currency: activity.priceCurrency ?? 'EUR' };
+	return {
+		id: activity.id,
+		url: `${publicUrl}${activityPath(activity.id)}`,
+		city: { id: activity.city.id, slug: activity.city.slug, name: activity.city.name },
+		organisation: { id: activity.organisation.id, name: activity.organisation.name },
+		title: activity.title,
+		description: activity.description,
+		type: activity.type,
+		mode: activity.mode,
+		startsAt: activity.startsAt?.toISOString() ?? null,
+		endsAt: activity.endsAt?.toISOString() ?? null,
+		alwaysOpen: activity.alwaysOpen,
+		sessions: activity.sessions.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), note: s.note })),
+		location:
+			activity.locationAddress || activity.lat !== null
+				? { address: activity.locationAddress, lat: activity.lat, lon: activity.lon }
+				: null,
+		onlineUrl: activity.onlineUrl,
+		languages: activity.languages,
+		ageMin: activity.ageMin,
+		ageMax: activity.ageMax,
+		price,
+		free: price === null || price.amount === 0,
+		capacity: activity.capacity,
+		waitlist: activity.waitlist,
+		international: activity.international,
+		targetGroups: activity.targetGroups,
+		accessibility: activity.accessibility,
+		skills: activity.skills,
+		frameworks: activity.frameworks,
+		contact: activity.contact,
+		image: activity.imageKey ? { url: imageUrl(publicUrl, activity.imageKey), alt: activity.imageAlt } : null,
+		badge: activity.badge ?? { name: activity.title, description: {}, criteria: {} },
+		status: activity.status,
+		reviewComment: activity.reviewComment,
+		qualityLabel: activity.qualityLabel,
+		places: {
+			taken: activity.places.taken,
+			waiting: activity.places.waiting,
+			left: activity.capacity === null ? null : Math.max(0, activity.capacity - activity.places.taken)
+		},
+		source: activity.sourceFormat
+			? { format: activity.sourceFormat, id: activity.sourceId, url: activity.sourceUrl, importedAt: activity.importedAt?.toISOString() ?? null }
+			: null,
+		publishedAt: activity.publishedAt?.toISOString() ?? null,
+		createdAt: activity.createdAt.toISOString(),
+		updatedAt: activity.updatedAt.toISOString()
+	};
+}

@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import { boolean, customType, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, updatedAt, type LocalizedText } from '../db/columns';
+import { users } from '../accounts/schema';
+import { cities } from '../cities/schema';
+import { organisations } from '../organisations/schema';
+import type { AccessibilityFeature, ActivityMode, ActivityStatus, ActivityType, TargetGroup } from '../../activities/vocabulary';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export interface ActivityContact {
+	name?: string;
+	email?: string;
+	phone?: string;
+}
+
+/** The badge an activity awards, as its organiser described it (the Open Badges achievement later). */
+export interface BadgeDescription {
+	name: LocalizedText;
+	description: LocalizedText;
+	criteria: LocalizedText;
+}
+
+/** A learning opportunity. Arrays hold codes and framework item ids, so that filters use GIN indexes. */
+export const activities = pgTable(
+	'activities',
+	{
+		id: id(),
+		cityId: uuid('city_id')
+			.notNull()
+			.references(() => cities.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		title: jsonb('title').$type<LocalizedText>().notNull(),
+		description: jsonb('description').$type<LocalizedText>().notNull(),
+		type: text('type').$type<ActivityType>().notNull(),
+		mode: text('mode').$type<ActivityMode>().notNull(),
+		startsAt: at('starts_at'),
+		endsAt: at('ends_at'),
+		alwaysOpen: boolean('always_open').notNull().default(false),
+		locationAddress: text('location_address'),
+		lat: doublePrecision('lat'),
+		lon: doublePrecision('lon'),
+		onlineUrl: text('online_url'),
+		languages: text('languages').array().notNull().default([]),
+		ageMin: integer('age_min'),
+		ageMax: integer('age_max'),
+		/** Null means free. */
+		priceAmount: numeric('price_amount', { precision: 10, scale: 2 }),
+		priceCurrency: text('price_currency'),
+		capacity: integer('capacity'),
+		waitlist: boolean('waitlist').notNull().default(true),
+		international: boolean('international').notNull().default(false),
+		targetGroups: text('target_groups').array().$type<TargetGroup[]>().notNull().default([]),
+		accessibility: text('accessibility').array().$type<AccessibilityFeature[]>().notNull().default([]),
+		skills: text('skills').array().notNull().default([]),
+		/** The frameworks of `skills`, kept beside them for the framework filter and facets. */
+		frameworks: text('frameworks').array().notNull().default([]),
+		contact: jsonb('contact').$type<ActivityContact>().notNull().default({}),
+		imageKey: text('image_key'),
+		imageAlt: jsonb('image_alt').$type<LocalizedText>().notNull().default({}),
+		badge: jsonb('badge').$type<BadgeDescription>(),
+		status: text('status').$type<ActivityStatus>().notNull().default('draft'),
+		/** Why the city sent an activity back to draft, shown to its organisers. */
+		reviewComment: text('review_comment'),
+		submittedAt: at('submitted_at'),
+		publishedAt: at('published_at'),
+		archivedAt: at('archived_at'),
+		qualityAssessment: jsonb('quality_assessment').$type<Record<string, { met: boolean; note?: string }>>().notNull().default({}),
+		qualityLabel: boolean('quality_label').notNull().default(false),
+		qualityLabelAt: at('quality_label_at'),
+		sourceFormat: text('source_format'),
+		sourceId: text('source_id'),
+		sourceUrl: text('source_url'),
+		importedAt: at('imported_at'),
+		searchVector: tsvector('search_vector').generatedAlwaysAs(
+			sql`col_localized_tsvector(title, 'A') || col_localized_tsvector(description, 'B')`
+		),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(table) => [
+		index('activities_city_status_start_idx').on(table.cityId, table.status, table.startsAt),
+		index('activities_status_start_idx').on(table.status, table.startsAt),
+		index('activities_organisation_idx').on(table.organisationId, table.updatedAt),
+		index('activities_status_lat_idx').on(table.status, table.lat),
+		index('activities_skills_idx').using('gin', table.skills),
+		index('activities_frameworks_idx').using('gin', table.frameworks),
+		index('activities_accessibility_idx').using('gin', table.accessibility),
+		index('activities_languages_idx').using('gin', table.languages),
+		index('activities_search_idx').using('gin', table.searchVector)
+	]
+);
+
+/** Individual dates of an activity that meets more than once. */
+export const activitySessions = pgTable(
+	'activity_sessions',
+	{
+		id: id(),
+		cityId: uuid('city_id')
+			.notNull()
+			.references(() => cities.id, { onDelete: 'cascade' }),
+		activityId: uuid('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		startsAt: at('starts_at').notNull(),
+		endsAt: at('ends_at').notNull(),
+		note: text('note')
+	},
+	(table) => [index('activity_sessions_activity_idx').on(table.activityId, table.startsAt)]
+);

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { LocalizedTextDto, LocalizedTextInput, PageQuery, WebUrl } from '../shared/schemas';
+import { Email } from '../accounts/schemas';
+import { SkillIds } from '../frameworks/schemas';
+import { ACCESSIBILITY_FEATURES, ACTIVITY_MODES, ACTIVITY_STATUSES, ACTIVITY_TYPES, TARGET_GROUPS } from '../../activities/vocabulary';
+
+export const ActivityType = z.enum(ACTIVITY_TYPES);
+export const ActivityMode = z.enum(ACTIVITY_MODES);
+export const ActivityStatus = z.enum(ACTIVITY_STATUSES);
+export const AccessibilityFeature = z.enum(ACCESSIBILITY_FEATURES);
+export const TargetGroup = z.enum(TARGET_GROUPS);
+
+const DateTime = z.iso.datetime({ offset: true }).meta({ example: '2027-03-14T15:00:00+01:00' });
+/** ISO 639 language codes of the languages the activity is taught in. */
+const LanguageCode = z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, 'use an ISO 639 code such as nl or en');
+const Title = LocalizedTextInput(200).refine((text) => Object.keys(text).length > 0, {
+	message: 'give a title in at least one language',
+	params: { code: 'required' }
+});
+/** A plain string is the text in the activity's first title language. */
+const BadgeText = (max: number) => z.union([z.string().trim().min(1).max(max), LocalizedTextInput(max)]);
+
+export const SessionInput = z.object({
+	startsAt: DateTime,
+	endsAt: DateTime,
+	note: z.string().trim().max(200).optional()
+});
+
+const fields = {
+	title: Title,
+	description: LocalizedTextInput(20_000).meta({ description: 'Markdown per locale; raw HTML is shown as text' }),
+	type: ActivityType,
+	mode: ActivityMode,
+	startsAt: DateTime.nullable().optional(),
+	endsAt: DateTime.nullable().optional(),
+	alwaysOpen: z.boolean().optional(),
+	sessions: z.array(SessionInput).max(200).optional(),
+	location: z
+		.object({
+			address: z.string().trim().min(1).max(300),
+			lat: z.number().min(-90).max(90),
+			lon: z.number().min(-180).max(180)
+		})
+		.nullable()
+		.optional(),
+	url: WebUrl.nullable().optional(),
+	languages: z.array(LanguageCode).min(1).max(20),
+	ageMin: z.number().int().min(0).max(120).nullable().optional(),
+	ageMax: z.number().int().min(0).max(120).nullable().optional(),
+	capacity: z.number().int().min(1).max(100_000).nullable().optional(),
+	waitlist: z.boolean().optional(),
+	price: z
+		.object({
+			amount: z.number().min(0).max(100_000).multipleOf(0.01),
+			currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'use an ISO 4217 code such as EUR')
+		})
+		.nullable()
+		.optional()
+		.meta({ description: 'Leave out (or null) for a free activity' }),
+	international: z.boolean().optional(),
+	targetGroups: z.array(TargetGroup).max(TARGET_GROUPS.length).optional(),
+	skills: SkillIds,
+	accessibility: z.array(AccessibilityFeature).max(ACCESSIBILITY_FEATURES.length).optional(),
+	contact: z
+		.object({ name: z.string().trim().max(100).optional(), email: Email.optional(), phone: z.string().trim().max(40).optional() })
+		.optional(),
+	imageAlt: LocalizedTextInput(300).optional(),
+	badge: z
+		.object({ name: BadgeText(120), description: BadgeText(2000), criteria: BadgeText(2000), image: z.string().optional() })
+		.optional()
+		.meta({ description: 'The badge learners earn; derived from the activity when left out' })
+};
+
+export const CreateActivityInput = z.object({ organisationId: z.uuid(), ...fields }).meta({ id: 'CreateActivityInput' });
+export type CreateActivityInput = z.infer<typeof CreateActivityInput>;
+
+export const UpdateActivityInput = z.object(fields).partial().meta({ id: 'UpdateActivityInput' });
+export type UpdateActivityInput = z.infer<typeof UpdateActivityInput>;
+
+export const ReviewActivityInput = z
+	.object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(2000).optional() })
+	.meta({ id: 'ReviewActivityInput' });
+
+export const ActivityDto = z
+	.object({
+		id: z.uuid(),
+		url: z.string().meta({ description: 'The public page' }),
+		city: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+		organisation: z.object({ id: z.uuid(), name: z.string() }),
+		title: LocalizedTextDto,
+		description: LocalizedTextDto,
+		type: ActivityType,
+		mode: ActivityMode,
+		startsAt: z.iso.datetime().nullable(),
+		endsAt: z.iso.datetime().nullable(),
+		alwaysOpen: z.boolean(),
+		sessions: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), note: z.string().nullable() })),
+		location: z.object({ address: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() }).nullable(),
+		onlineUrl: z.string().nullable(),
+		languages: z.array(z.string()),
+		ageMin: z.number().nullable(),
+		ageMax: z.number().nullable(),
+		price: z.object({ amount: z.number(), currency: z.string() }).nullable(),
+		free: z.boolean(),
+		capacity: z.number().nullable(),
+		waitlist: z.boolean(),
+		international: z.boolean(),
+		targetGroups: z.array(TargetGroup),
+		accessibility: z.array(AccessibilityFeature),
+		skills: z.array(z.string()),
+		frameworks: z.array(z.string()),
+		contact: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
+		image: z.object({ url: z.string(), alt: LocalizedTextDto }).nullable(),
+		badge: z.object({ name: LocalizedTextDto, description: LocalizedTextDto, criteria: LocalizedTextDto }),
+		status: ActivityStatus,
+		reviewComment: z.string().nullable(),
+		qualityLabel: z.boolean(),
+		places: z.object({ taken: z.number(), waiting: z.number(), left: z.number().nullable() }),
+		source: z.object({ format: z.string(), id: z.string().nullable(), url: z.string().nullable(), importedAt: z.iso.datetime().nullable() }).nullable(),
+		publishedAt: z.iso.datetime().nullable(),
+		createdAt: z.iso.datetime(),
+		updatedAt: z.iso.datetime()
+	})
+	.meta({ id: 'Activity' });
+export type ActivityDto = z.infer<typeof ActivityDto>;
+
+export const OrganisationActivitiesQuery = PageQuery.extend({ status: ActivityStatus.optional() });

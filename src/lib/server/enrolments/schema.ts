@@ -1,0 +1,37 @@
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, updatedAt } from '../db/columns';
+import { users } from '../accounts/schema';
+import { cities } from '../cities/schema';
+import { activities } from '../activities/schema';
+
+export type EnrolmentStatus = 'joined' | 'waitlisted' | 'submitted' | 'completed' | 'rejected' | 'left';
+
+/** A learner's place in an activity (or on its waiting list). One row per learner and activity. */
+export const enrolments = pgTable(
+	'enrolments',
+	{
+		id: id(),
+		cityId: uuid('city_id')
+			.notNull()
+			.references(() => cities.id, { onDelete: 'cascade' }),
+		activityId: uuid('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		status: text('status').$type<EnrolmentStatus>().notNull(),
+		/** Order on the waiting list (smaller first); null when not waiting. */
+		waitlistPosition: integer('waitlist_position'),
+		joinedAt: at('joined_at'),
+		leftAt: at('left_at'),
+		reminderSentAt: at('reminder_sent_at'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(table) => [
+		uniqueIndex('enrolments_activity_user_idx').on(table.activityId, table.userId),
+		index('enrolments_user_idx').on(table.userId, table.status),
+		index('enrolments_activity_status_idx').on(table.activityId, table.status)
+	]
+);

@@ -1,0 +1,26 @@
+import { doublePrecision, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { updatedAt } from '../db/columns';
+import { users } from '../accounts/schema';
+
+/**
+ * What a learner tells the platform to get better suggestions: skills they want to develop (their
+ * needs), interests, age, languages, accessibility needs and where they are. All optional. Users are
+ * not city-owned: one person can learn in several cities.
+ */
+export const learnerProfiles = pgTable('learner_profiles', {
+	userId: uuid('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	birthYear: integer('birth_year'),
+	languages: text('languages').array().notNull().default([]),
+	accessibilityNeeds: text('accessibility_needs').array().notNull().default([]),
+	/** Framework item ids the learner wants to develop. */
+	skillNeeds: text('skill_needs').array().notNull().default([]),
+	/** Activity types they like. */
+	interests: text('interests').array().notNull().default([]),
+	homeLat: doublePrecision('home_lat'),
+	homeLon: doublePrecision('home_lon'),
+	/** SHA-256 of the secret in the learner's personal calendar feed URL. */
+	calendarTokenHash: text('calendar_token_hash').unique(),
+	updatedAt: updatedAt()
+});

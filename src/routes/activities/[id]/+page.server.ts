@@ -1,0 +1,103 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getActivity } from '$lib/server/activities/service';
+import { renderMarkdown } from '$lib/server/activities/markdown';
+import { activityJsonLd, scriptSafeJson } from '$lib/server/activities/jsonld';
+import { imageUrl } from '$lib/server/activities/presenters';
+import { joinActivity, leaveActivity, myEnrolment } from '$lib/server/enrolments/service';
+import { notifyPromotion } from '$lib/server/enrolments/notify';
+import { presentSkill } from '$lib/server/frameworks/service';
+import { failureFor } from '$lib/server/forms/forms';
+import { AppError } from '$lib/server/http/errors';
+import { can } from '$lib/server/policies/policies';
+import { requireSignedIn } from '$lib/server/pages/guards';
+import { pickText } from '$lib/i18n/locales';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!UUID.test(params.id)) error(404, 'Activity not found');
+	const activity = await getActivity(locals.app, locals.actor, params.id).catch((cause: unknown) => {
+		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
+		throw cause;
+	});
+	const locale = locals.locale;
+	const fallbacks = [activity.city.defaultLocale];
+	const description = pickText(activity.description, locale, fallbacks);
+	const scope = { cityId: activity.cityId, organisationId: activity.organisationId };
+	const enrolment = await myEnrolment(locals.app, locals.actor, activity.id);
+	const catalog = locals.app.frameworks;
+	return {
+		activity: {
+			id: activity.id,
+			status: activity.status,
+			title: pickText(activity.title, locale, fallbacks),
+			descriptionHtml: description ? renderMarkdown(description.text) : '',
+			descriptionLocale: description?.locale,
+			type: activity.type,
+			mode: activity.mode,
+			startsAt: activity.startsAt?.toISOString() ?? null,
+			endsAt: activity.endsAt?.toISOString() ?? null,
+			alwaysOpen: activity.alwaysOpen,
+			sessions: activity.sessions.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), note: s.note })),
+			address: activity.locationAddress,
+			lat: activity.lat,
+			lon: activity.lon,
+			onlineUrl: activity.onlineUrl,
+			languages: activity.languages,
+			ageMin: activity.ageMin,
+			ageMax: activity.ageMax,
+			price: activity.priceAmount === null ? null : { amount: Number(activity.priceAmount), currency: activity.priceCurrency ?? 'EUR' },
+			capacity: activity.capacity,
+			waitlist: activity.waitlist,
+			places: activity.places,
+			international: activity.international,
+			targetGroups: activity.targetGroups,
+			accessibility: activity.accessibility,
+			contact: activity.contact,
+			image: activity.imageKey ? { url: imageUrl('', activity.imageKey), alt: pickText(activity.imageAlt, locale, fallbacks) } : null,
+			badge: activity.badge
+				? {
+						name: pickText(activity.badge.name, locale, fallbacks),
+						criteria: pickText(activity.badge.criteria, locale, fallbacks)
+					}
+				: null,
+			qualityLabel: activity.qualityLabel,
+			organisation: activity.organisation,
+			city: activity.city,
+			source: activity.sourceFormat ? { format: activity.sourceFormat, url: activity.sourceUrl } : null,
+			skills: activity.skills
+				.map((id) => catalog.item(id))
+				.filter((item) => item !== undefined)
+				.map((item) => ({ ...presentSkill(catalog, item), framework: catalog.framework(item.frameworkId)?.name ?? item.frameworkId }))
+		},
+		enrolment: enrolment ? { status: enrolment.status, waitlistPosition: enrolment.waitlistPosition } : null,
+		canManage: can(locals.actor, 'activity.manage', scope),
+		jsonLd: activity.status === 'published' ? scriptSafeJson(activityJsonLd(activity, { publicUrl: locals.app.config.publicUrl, locale, catalog })) : null
+	};
+};
+
+export const actions: Actions = {
+	join: async ({ locals, params, url }) => {
+		requireSignedIn(locals.actor, url);
+		try {
+			const { enrolment } = await joinActivity(locals.app, locals.actor, params.id);
+			return { joined: enrolment.status };
+		} catch (cause) {
+			if (cause instanceof AppError) return failureFor(cause);
+			throw cause;
+		}
+	},
+	leave: async ({ locals, params, url }) => {
+		requireSignedIn(locals.actor, url);
+		try {
+			const { promotedUserId } = await leaveActivity(locals.app, locals.actor, params.id);
+			if (promotedUserId) await notifyPromotion(locals.app, promotedUserId, params.id);
+			return { left: true as const };
+		} catch (cause) {
+			if (cause instanceof AppError) return failureFor(cause);
+			throw cause;
+		}
+	}
+};
+

@@ -1,0 +1,109 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { UpdateActivityInput } from '$lib/server/activities/schemas';
+import { archiveActivity, duplicateActivity, getActivity, publishActivity, updateActivity } from '$lib/server/activities/service';
+import { removeActivityImage, setActivityImage } from '$lib/server/activities/images';
+import { activityEditorContext } from '$lib/server/activities/editor';
+import { activityFormToInput, activityToFormValues, formToValues, sessionRowCount } from '$lib/server/activities/form';
+import { imageUrl } from '$lib/server/activities/presenters';
+import { failureFor, issuesToErrors } from '$lib/server/forms/forms';
+import { toFieldIssues } from '$lib/server/http/validation';
+import { AppError } from '$lib/server/http/errors';
+import { can } from '$lib/server/policies/policies';
+import { requireSignedIn } from '$lib/server/pages/guards';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function editable(locals: App.Locals, url: URL, id: string) {
+	const actor = requireSignedIn(locals.actor, url);
+	if (!UUID.test(id)) error(404, 'Activity not found');
+	try {
+		const activity = await getActivity(locals.app, actor, id);
+		if (!can(actor, 'activity.manage', { cityId: activity.cityId, organisationId: activity.organisationId })) error(403, 'Organisers only');
+		return activity;
+	} catch (cause) {
+		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
+		throw cause;
+	}
+}
+
+/** Runs an action and turns AppErrors into a page failure; anything else (redirects) passes through. */
+async function attempt<T>(fn: () => Promise<T>) {
+	try {
+		return await fn();
+	} catch (cause) {
+		if (cause instanceof AppError) return failureFor(cause);
+		throw cause;
+	}
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const activity = await editable(locals, url, params.id);
+	const context = await activityEditorContext(locals.app, activity.cityId);
+	const values = activityToFormValues(activity, context.locales[0] ?? context.city.defaultLocale);
+	return {
+		...context,
+		activity: {
+			id: activity.id,
+			status: activity.status,
+			reviewComment: activity.reviewComment,
+			title: activity.title,
+			organisation: activity.organisation,
+			image: activity.imageKey ? imageUrl('', activity.imageKey) : null
+		},
+		values,
+		sessionRows: sessionRowCount(values),
+		created: url.searchParams.has('created')
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ locals, params, request, url }) => {
+		const activity = await editable(locals, url, params.id);
+		const form = await request.formData();
+		const values = formToValues(form);
+		const parsed = UpdateActivityInput.safeParse(activityFormToInput(form, activity.city.timezone));
+		if (!parsed.success) return fail(422, { errors: issuesToErrors(toFieldIssues(parsed.error)), values });
+		try {
+			await updateActivity(locals.app, locals.actor, activity.id, parsed.data);
+			return { done: 'saved' as const };
+		} catch (cause) {
+			if (cause instanceof AppError) return failureFor(cause, values);
+			throw cause;
+		}
+	},
+	publish: async ({ locals, params, url }) => {
+		const activity = await editable(locals, url, params.id);
+		return attempt(async () => ({ done: (await publishActivity(locals.app, locals.actor, activity.id)).status }));
+	},
+	archive: async ({ locals, params, url }) => {
+		const activity = await editable(locals, url, params.id);
+		return attempt(async () => ({ done: (await archiveActivity(locals.app, locals.actor, activity.id)).status }));
+	},
+	duplicate: async ({ locals, params, url }) => {
+		const activity = await editable(locals, url, params.id);
+		return attempt(async () => {
+			const copy = await duplicateActivity(locals.app, locals.actor, activity.id);
+			redirect(303, `/activities/${copy.id}/edit?created=1`);
+		});
+	},
+	image: async ({ locals, params, request, url }) => {
+		const activity = await editable(locals, url, params.id);
+		const form = await request.formData().catch(() => undefined);
+		const file = form?.get('image');
+		if (!(file instanceof File) || file.size === 0) {
+			return failureFor(new AppError('validation_failed', '', [{ path: 'image', code: 'required', message: 'Choose an image.' }]));
+		}
+		return attempt(async () => {
+			await setActivityImage(locals.app, locals.actor, activity.id, new Uint8Array(await file.arrayBuffer()));
+			return { done: 'image' as const };
+		});
+	},
+	removeImage: async ({ locals, params, url }) => {
+		const activity = await editable(locals, url, params.id);
+		return attempt(async () => {
+			await removeActivityImage(locals.app, locals.actor, activity.id);
+			return { done: 'image_removed' as const };
+		});
+	}
+};

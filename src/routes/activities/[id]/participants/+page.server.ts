@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { listParticipants } from '$lib/server/enrolments/service';
+import { presentParticipant } from '$lib/server/enrolments/presenters';
+import { getActivity } from '$lib/server/activities/service';
+import { AppError } from '$lib/server/http/errors';
+import { requireSignedIn } from '$lib/server/pages/guards';
+import { pickText } from '$lib/i18n/locales';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const actor = requireSignedIn(locals.actor, url);
+	if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404, 'Activity not found');
+	try {
+		const activity = await getActivity(locals.app, actor, params.id);
+		const participants = (await listParticipants(locals.app, actor, params.id)).map(presentParticipant);
+		return {
+			activity: { id: activity.id, title: pickText(activity.title, locals.locale, [activity.city.defaultLocale]), capacity: activity.capacity },
+			participants
+		};
+	} catch (cause) {
+		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
+		if (cause instanceof AppError && cause.code === 'forbidden') error(403, 'Organisers only');
+		throw cause;
+	}
+};
