@@ -26,12 +26,16 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.out
 	return result.data;
 }
 
-/** Query strings: repeated keys become arrays, single keys stay strings. */
+/**
+ * Query strings: repeated keys become arrays, single keys stay strings, and empty values are left out
+ * (a GET form sends every field, filled or not: `?city=&from=` means no city and no date).
+ */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
 	const out: Record<string, string | string[]> = {};
 	for (const key of new Set(params.keys())) {
-		const values = params.getAll(key);
-		out[key] = values.length > 1 ? values : (values[0] ?? '');
+		const values = params.getAll(key).filter((value) => value.trim() !== '');
+		if (values.length === 0) continue;
+		out[key] = values.length > 1 ? values : values[0]!;
 	}
 	return out;
 }

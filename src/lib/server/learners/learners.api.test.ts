@@ -26,6 +26,12 @@ describe('learning profile and recommendations', () => {
 		expect((await platform.anonymous.get('/api/v1/me/learning-profile')).status).toBe(401);
 	});
 
+	it('suggests the soonest activities to a learner who told nothing', async () => {
+		const res = await (await signUp(platform)).get('/api/v1/me/recommendations');
+		expect(res.status).toBe(200);
+		expect(res.body.items.length).toBeGreaterThan(0);
+	});
+
 	it('ranks by wanted skills, leaves out what does not fit, and says why', async () => {
 		const learner = await signUp(platform);
 		await learner.put('/api/v1/me/learning-profile', { birthYear: new Date().getUTCFullYear() - 17, skillNeeds: ['entrecomp:1'], accessibilityNeeds: ['step_free_access'] });

@@ -105,9 +105,10 @@ export async function recommendActivities(
 		app.frameworks.childrenOf(id).forEach((child) => addBelow(child.id));
 	};
 	profile.skillNeeds.forEach(addBelow);
-	const skillMatch = wanted.size
-		? sql`${activities.skills} && array[${sql.join([...wanted].map((id) => sql`${id}`), sql`, `)}]::text[]`
-		: sql`false`;
+	const soonest = sql`${activities.startsAt} asc nulls last`;
+	const order = wanted.size
+		? [sql`(${activities.skills} && array[${sql.join([...wanted].map((id) => sql`${id}`), sql`, `)}]::text[]) desc`, soonest]
+		: [soonest];
 	const rows = await app.db
 		.select({ id: activities.id })
 		.from(activities)
@@ -118,7 +119,7 @@ export async function recommendActivities(
 				sql`not exists (select 1 from ${enrolments} e where e.activity_id = ${activities.id} and e.user_id = ${userId} and e.status <> 'left')`
 			)
 		)
-		.orderBy(sql`${skillMatch} desc`, sql`${activities.startsAt} asc nulls last`)
+		.orderBy(...order)
 		.limit(CANDIDATES);
 	const records = await loadActivities(app.db, rows.map((r) => r.id));
 	return records
