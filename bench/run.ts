@@ -11,6 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { printTable, root, type Row } from './harness';
 import * as foundation from './foundation.bench';
+import * as discovery from './discovery.bench';
 
 async function scratchDatabase(serverUrl: string | undefined) {
 	if (!serverUrl) return undefined;
@@ -44,12 +45,23 @@ if (!fs.existsSync(path.join(root, 'build', 'handler.js'))) {
 }
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const database = await scratchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const size = Number(process.env.BENCH_ACTIVITIES ?? 100_000);
+/** `npm run bench -- search` runs only the benchmarks whose name is given. */
+const only = process.argv.slice(2);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const suites = [
+	{ name: 'foundation', run: (databaseUrl: string | undefined) => foundation.run({ seconds, databaseUrl }) },
+	{ name: 'search', run: (databaseUrl: string | undefined) => discovery.run({ seconds, databaseUrl, size }) }
+].filter((suite) => only.length === 0 || only.includes(suite.name));
 const rows: Row[] = [];
-try {
-	rows.push(...(await foundation.run({ seconds, databaseUrl: database?.url })));
-} finally {
-	await database?.drop();
+for (const suite of suites) {
+	// Each suite gets a scratch database of its own.
+	const database = await scratchDatabase(serverUrl);
+	try {
+		rows.push(...(await suite.run(database?.url)));
+	} finally {
+		await database?.drop();
+	}
 }
 console.log(`\nCities of Learning benchmarks (${new Date().toISOString()}, ${seconds} s load phases)\n`);
 printTable(rows);

@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const cities = (await listAllCities(locals.app.db)).map((c) => ({ slug: c.slug, name: c.name, lat: c.centerLat, lon: c.centerLon }));
 	const base = { view, month, map: locals.app.config.map, cities, skillOptions: skillFilterOptions(locals.app.frameworks), frameworks: locals.app.frameworks.frameworks.map((f) => ({ id: f.id, name: f.name })) };
 	if (!parsed.success) {
-		return { ...base, query: raw, errors: issuesToErrors(toFieldIssues(parsed.error)), items: [], total: 0, page: 1, limit: 20, facets: null };
+		return { ...base, query: raw, errors: issuesToErrors(toFieldIssues(parsed.error)), items: [], total: 0, totalIsExact: true, page: 1, limit: 20, facets: null };
 	}
 	try {
 		const result = await searchActivities(locals.app, parsed.data, { locale: locals.locale, now: new Date() });
@@ -34,6 +34,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			errors: {},
 			items: result.records.map((r) => ({ ...presentSummary(r, '', result.distances.get(r.id)), timezone: r.city.timezone })),
 			total: result.total,
+			totalIsExact: result.totalIsExact,
 			page: parsed.data.page,
 			limit: parsed.data.limit,
 			facets: await searchFacets(locals.app.db, result.plan.where)
@@ -41,6 +42,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	} catch (cause) {
 		if (!(cause instanceof AppError)) throw cause;
 		const errors = Array.isArray(cause.details) ? issuesToErrors(cause.details as never) : { form: cause.message };
-		return { ...base, query: raw, errors, items: [], total: 0, page: 1, limit: 20, facets: null };
+		return { ...base, query: raw, errors, items: [], total: 0, totalIsExact: true, page: 1, limit: 20, facets: null };
 	}
 };

@@ -83,9 +83,12 @@ export const activities = pgTable(
 	},
 	(table) => [
 		index('activities_city_status_start_idx').on(table.cityId, table.status, table.startsAt),
-		index('activities_status_start_idx').on(table.status, table.startsAt),
+		// The order of the default listing (soonest first, always-open ones last), so that a page of
+		// upcoming activities is read in order instead of sorting every match.
+		index('activities_listing_idx').on(table.status, table.alwaysOpen, table.startsAt, table.id),
 		index('activities_organisation_idx').on(table.organisationId, table.updatedAt),
-		index('activities_status_lat_idx').on(table.status, table.lat),
+		// Places as points, for "near" searches: a GiST index answers a bounding box on both axes at once.
+		index('activities_point_idx').using('gist', sql`point(${table.lon}, ${table.lat})`),
 		index('activities_skills_idx').using('gin', table.skills),
 		index('activities_frameworks_idx').using('gin', table.frameworks),
 		index('activities_accessibility_idx').using('gin', table.accessibility),

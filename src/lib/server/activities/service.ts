@@ -293,7 +293,6 @@ export async function duplicateActivity(app: Pick<AppContext, 'db'>, actor: Acto
 			organisation: _organisation,
 			sessions,
 			places: _places,
-			searchVector: _vector,
 			createdAt: _created,
 			updatedAt: _updated,
 			...content

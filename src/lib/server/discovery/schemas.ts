@@ -113,6 +113,7 @@ export const SearchResultDto = z
 	.object({
 		items: z.array(ActivitySummaryDto),
 		total: z.number().int(),
+		totalIsExact: z.boolean().meta({ description: 'False when there are more matches than counted (up to four pages ahead, at most 1,000): then `total` is a lower bound' }),
 		page: z.number().int(),
 		limit: z.number().int(),
 		facets: FacetsDto.optional()

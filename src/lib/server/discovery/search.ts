@@ -86,9 +86,10 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 		const dLat = query.radiusKm / 111.2;
 		const dLon = query.radiusKm / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
 		distance = distanceKm(lat, lon);
-		// A bounding box first (index on lat), then the exact distance.
-		conditions.push(sql`${a.lat} between ${lat - dLat} and ${lat + dLat}`);
-		conditions.push(sql`${a.lon} between ${lon - dLon} and ${lon + dLon}`);
+		// A bounding box first (the GiST index on the point), then the exact distance.
+		conditions.push(
+			sql`point(${a.lon}, ${a.lat}) <@ box(point(${lon - dLon}::float8, ${lat - dLat}::float8), point(${lon + dLon}::float8, ${lat + dLat}::float8))`
+		);
 		conditions.push(sql`${distance} <= ${query.radiusKm}`);
 	}
 
@@ -107,10 +108,17 @@ function endOfDayIfDate(value: string): Date {
 	return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
 }
 
+/**
+ * Totals are counted up to four pages past the current one, and never beyond this; above that they are
+ * reported as "at least this many" (`totalIsExact: false`).
+ */
+export const COUNT_CAP = 1000;
+
 export interface SearchOutcome {
 	records: ActivityRecord[];
 	distances: Map<string, number>;
 	total: number;
+	totalIsExact: boolean;
 }
 
 export async function searchActivities(
@@ -125,17 +133,25 @@ export async function searchActivities(
 		cityId = city.id;
 	}
 	const plan = planSearch(query, { cityId, locale: query.locale ?? context.locale, now: context.now, catalog: app.frameworks });
-	const [rows, [totalRow]] = await Promise.all([
-		app.db
-			.select({ id: a.id, ...(plan.distance ? { distance: plan.distance } : {}) })
-			.from(a)
-			.where(plan.where)
-			.orderBy(...plan.order)
-			.limit(query.limit)
-			.offset((query.page - 1) * query.limit),
-		app.db.select({ n: count() }).from(a).where(plan.where)
-	]);
-	const records = await loadActivities(app.db, rows.map((r) => r.id));
+	const rows = await app.db
+		.select({ id: a.id, ...(plan.distance ? { distance: plan.distance } : {}) })
+		.from(a)
+		.where(plan.where)
+		.orderBy(...plan.order)
+		.limit(query.limit)
+		.offset((query.page - 1) * query.limit);
+	// A first page that is not full already tells the total. Otherwise count, but only up to a few pages
+	// ahead: counting every one of thousands of matches costs more than finding the page.
+	const cap = Math.min(COUNT_CAP, (query.page + 4) * query.limit);
+	let total = (query.page - 1) * query.limit + rows.length;
+	let totalIsExact = true;
+	if (rows.length >= query.limit) {
+		const matches = app.db.select({ one: sql`1` }).from(a).where(plan.where).limit(cap + 1).as('matches');
+		const [counted] = await app.db.select({ n: count() }).from(matches);
+		total = Math.min(counted?.n ?? 0, cap);
+		totalIsExact = (counted?.n ?? 0) <= cap;
+	}
+	const records = await loadActivities(app.db, rows.map((r) => r.id), { details: false });
 	const distances = new Map(rows.map((r) => [r.id, (r as { distance?: number }).distance ?? NaN]));
-	return { records, distances, total: totalRow?.n ?? 0, plan };
+	return { records, distances, total, totalIsExact, plan };
 }

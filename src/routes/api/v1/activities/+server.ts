@@ -23,6 +23,7 @@ export const GET = endpoint(
 		return {
 			items: result.records.map((record) => presentSummary(record, app.config.publicUrl, result.distances.get(record.id))),
 			total: result.total,
+			totalIsExact: result.totalIsExact,
 			page: query.page,
 			limit: query.limit,
 			...(query.facets ? { facets: await searchFacets(app.db, result.plan.where) } : {})
