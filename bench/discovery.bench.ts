@@ -7,14 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { count, sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, type Db } from '../src/lib/server/db/database';
 import { FrameworkCatalog, readFrameworkFiles } from '../src/lib/server/frameworks/catalog';
 import { syncFrameworks } from '../src/lib/server/frameworks/loader';
 import { SearchQuery } from '../src/lib/server/discovery/schemas';
-import { planSearch } from '../src/lib/server/discovery/search';
-import { activities } from '../src/lib/server/activities/schema';
+import { pageQuery, planSearch } from '../src/lib/server/discovery/search';
 import { load, root, startPlatform, type Row } from './harness';
 import { BENCH_CITIES, seedActivities } from './seed';
 
@@ -30,15 +28,22 @@ function queryString(template: string): string {
 	return template.replace('DATE_FROM', from).replace('DATE_TO', to);
 }
 
-/** The SQL the search runs (the page of ids and the count), as text and parameters for a raw client. */
+/**
+ * The SQL a first page of the search runs, as text and parameters for a raw client: the statement per
+ * group of matches (a relevance search reads the title matches, then the others if the page is not
+ * full), the first carrying the capped count of all matches.
+ */
 function rawStatements(db: Db, catalog: FrameworkCatalog, query: string) {
 	const parsed = SearchQuery.parse(Object.fromEntries(new URLSearchParams(query)));
 	const plan = planSearch(parsed, { locale: 'en', now: new Date(), catalog });
-	const page = db.select({ id: activities.id }).from(activities).where(plan.where).orderBy(...plan.order).limit(parsed.limit).toSQL();
-	// The capped count the search runs on a first page: up to five pages of matches.
-	const matches = db.select({ one: sql`1` }).from(activities).where(plan.where).limit(5 * parsed.limit + 1).as('matches');
-	const total = db.select({ n: count() }).from(matches).toSQL();
-	return [page, total];
+	const memo = new Map<string, { sql: string; params: unknown[] }>();
+	const page = (tier: number, limit: number) => {
+		const key = `${tier}:${limit}`;
+		const countLimit = tier === 0 ? 5 * parsed.limit + 1 : undefined;
+		if (!memo.has(key)) memo.set(key, pageQuery(db, plan, tier, { limit, offset: 0, countLimit }).toSQL());
+		return memo.get(key)!;
+	};
+	return { tiers: plan.tiers.length, page, limit: parsed.limit };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -76,11 +81,13 @@ type RawRunner = (statement: { sql: string; params: unknown[] }) => Promise<{ ro
 async function measureRaw(engine: string, runner: RawRunner, db: Db, catalog: FrameworkCatalog, seconds: number) {
 	const results = new Map<string, { p50: number; p95: number; rps: number }>();
 	for (const search of SEARCHES) {
-		const [page, total] = rawStatements(db, catalog, queryString(search.query));
-		// As the search does: the page of ids, and the count only when the first page is full.
+		const statements = rawStatements(db, catalog, queryString(search.query));
+		// As the search does: the groups of matches in turn until the page is full.
 		const run = async () => {
-			const { rows } = await runner(page!);
-			if (rows.length >= 20) await runner(total!);
+			let found = 0;
+			for (let tier = 0; tier < statements.tiers && found < statements.limit; tier++) {
+				found += (await runner(statements.page(tier, statements.limit - found))).rows.length;
+			}
 		};
 		const latency = await latencies(run, 100);
 		results.set(search.name, { ...latency, rps: await throughput(run, 8, seconds) });

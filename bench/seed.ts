@@ -61,8 +61,9 @@ export async function seedActivities(db: Db, catalog: FrameworkCatalog, total: n
 			const batch = Math.min(5000, perCity - done);
 			await db.execute(sql`
 				with org as (select array_agg(id) ids from organisations where city_id = ${cityId}::uuid),
+				-- One random draw per attribute, so that no two attributes are correlated by sharing a draw.
 				g as (
-					select n, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7
+					select n, ${sql.raw(Array.from({ length: 25 }, (_, i) => `random() r${i + 1}`).join(', '))}
 					from generate_series(1, ${batch}::int) n
 				)
 				insert into activities (city_id, organisation_id, title, description, type, mode, starts_at, ends_at, always_open,
@@ -73,28 +74,28 @@ export async function seedActivities(db: Db, catalog: FrameworkCatalog, total: n
 					jsonb_build_object(${city.locale}::text, initcap((${sqlArray(words)})[1 + floor(r2 * ${words.length})::int]) || ' ' || (${sqlArray(words)})[1 + floor(r3 * ${words.length})::int] || ' ' || n,
 						'en', initcap((${sqlArray(english)})[1 + floor(r2 * ${english.length})::int]) || ' and ' || (${sqlArray(english)})[1 + floor(r3 * ${english.length})::int]),
 					jsonb_build_object(${city.locale}::text, repeat((${sqlArray(words)})[1 + floor(r4 * ${words.length})::int] || ' ' || (${sqlArray(words)})[1 + floor(r5 * ${words.length})::int] || ' ', 8),
-						'en', 'Learn ' || (${sqlArray(english)})[1 + floor(r4 * ${english.length})::int] || ' and ' || (${sqlArray(english)})[1 + floor(r6 * ${english.length})::int] || ' with other young people in ' || ${city.name}::text || '.'),
-					(array['workshop','course','training','event','volunteering','internship','self_paced_online','exchange','camp','competition','mentoring','other'])[1 + floor(r5 * 12)::int],
+						'en', 'Learn ' || (${sqlArray(english)})[1 + floor(r4 * ${english.length})::int] || ' and ' || (${sqlArray(english)})[1 + floor(r8 * ${english.length})::int] || ' with other young people in ' || ${city.name}::text || '.'),
+					(array['workshop','course','training','event','volunteering','internship','self_paced_online','exchange','camp','competition','mentoring','other'])[1 + floor(r9 * 12)::int],
 					case when r6 < 0.7 then 'in_person' when r6 < 0.9 then 'online' else 'hybrid' end,
 					now() + (r7 * interval '365 days'),
 					now() + (r7 * interval '365 days') + interval '3 hours',
-					r1 < 0.03,
-					'Street ' || floor(r3 * 200) || ', ' || ${city.name}::text,
-					case when r6 < 0.7 or r6 >= 0.9 then ${city.lat}::float8 + (r2 - 0.5) * 0.25 end,
-					case when r6 < 0.7 or r6 >= 0.9 then ${city.lon}::float8 + (r4 - 0.5) * 0.4 end,
+					r10 < 0.03,
+					'Street ' || floor(r11 * 200) || ', ' || ${city.name}::text,
+					case when r6 < 0.7 or r6 >= 0.9 then ${city.lat}::float8 + (r12 - 0.5) * 0.25 end,
+					case when r6 < 0.7 or r6 >= 0.9 then ${city.lon}::float8 + (r13 - 0.5) * 0.4 end,
 					case when r6 >= 0.7 then 'https://meet.example.org/' || n end,
-					case when r3 < 0.6 then ${sqlArray([city.locale])} when r3 < 0.9 then ${sqlArray([city.locale, 'en'])} else ${sqlArray(['en'])} end,
-					case when r4 < 0.5 then 12 + floor(r5 * 6)::int end,
-					case when r4 < 0.5 then 20 + floor(r5 * 10)::int end,
-					case when r7 < 0.3 then round((r1 * 40)::numeric, 2) end,
-					case when r7 < 0.3 then 'EUR' end,
-					case when r2 < 0.6 then 10 + floor(r3 * 40)::int end,
-					r5 < 0.08,
-					case floor(r7 * 6)::int when 0 then array['step_free_access','quiet_space'] when 1 then array['captions','easy_read']
+					case when r14 < 0.6 then ${sqlArray([city.locale])} when r14 < 0.9 then ${sqlArray([city.locale, 'en'])} else ${sqlArray(['en'])} end,
+					case when r15 < 0.5 then 12 + floor(r16 * 6)::int end,
+					case when r15 < 0.5 then 20 + floor(r16 * 10)::int end,
+					case when r17 < 0.3 then round((r18 * 40)::numeric, 2) end,
+					case when r17 < 0.3 then 'EUR' end,
+					case when r19 < 0.6 then 10 + floor(r20 * 40)::int end,
+					r21 < 0.08,
+					case floor(r22 * 6)::int when 0 then array['step_free_access','quiet_space'] when 1 then array['captions','easy_read']
 						when 2 then array['sign_language','captions'] when 3 then array['step_free_access','accessible_toilet'] else array[]::text[] end,
-					array[(${sqlArray(skills)})[1 + floor(r1 * ${skills.length})::int], (${sqlArray(skills)})[1 + floor(r6 * ${skills.length})::int]],
-					array[split_part((${sqlArray(skills)})[1 + floor(r1 * ${skills.length})::int], ':', 1), split_part((${sqlArray(skills)})[1 + floor(r6 * ${skills.length})::int], ':', 1)],
-					'published', now(), r2 < 0.2
+					array[(${sqlArray(skills)})[1 + floor(r23 * ${skills.length})::int], (${sqlArray(skills)})[1 + floor(r24 * ${skills.length})::int]],
+					array[split_part((${sqlArray(skills)})[1 + floor(r23 * ${skills.length})::int], ':', 1), split_part((${sqlArray(skills)})[1 + floor(r24 * ${skills.length})::int], ':', 1)],
+					'published', now(), r25 < 0.2
 				from g, org`);
 		}
 	}

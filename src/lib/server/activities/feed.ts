@@ -1,14 +1,14 @@
 import { pickText } from '../../i18n/locales';
 import { activityPath } from './presenters';
 import { markdownToText } from './markdown';
-import type { ActivityRecord } from './queries';
+import type { ActivitySummaryRecord } from './queries';
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An Atom (RFC 4287) feed of activities, newest update first. */
 export function atomFeed(
 	city: { slug: string; name: string; defaultLocale: string },
-	activities: ActivityRecord[],
+	activities: ActivitySummaryRecord[],
 	options: { publicUrl: string; locale: string }
 ): string {
 	const self = `${options.publicUrl}/cities/${city.slug}/feed.xml`;

@@ -10,9 +10,9 @@ import type { ActivityStatus } from '../../activities/vocabulary';
  * Every column but the search vector: nothing outside the database reads it, and turning it into text
  * costs more than the rest of the row (measured: 5 ms instead of 1.7 ms for 20 rows on PGlite).
  */
-const { searchVector: _searchVector, ...activityColumns } = getTableColumns(activities);
+const { searchVector: _searchVector, titleVector: _titleVector, ...activityColumns } = getTableColumns(activities);
 
-export type ActivityRow = Omit<typeof activities.$inferSelect, 'searchVector'>;
+export type ActivityRow = Omit<typeof activities.$inferSelect, 'searchVector' | 'titleVector'>;
 export type SessionRow = typeof activitySessions.$inferSelect;
 
 /** An activity with what its pages and presenters need around it. */
@@ -22,6 +22,43 @@ export interface ActivityRecord extends ActivityRow {
 	sessions: SessionRow[];
 	places: { taken: number; waiting: number };
 }
+
+/** What lists, cards and feeds show of an activity: no sessions, places, quality notes or contact. */
+export const summaryColumns = {
+	activity: {
+		id: activities.id,
+		title: activities.title,
+		description: activities.description,
+		type: activities.type,
+		mode: activities.mode,
+		startsAt: activities.startsAt,
+		endsAt: activities.endsAt,
+		alwaysOpen: activities.alwaysOpen,
+		locationAddress: activities.locationAddress,
+		lat: activities.lat,
+		lon: activities.lon,
+		languages: activities.languages,
+		ageMin: activities.ageMin,
+		ageMax: activities.ageMax,
+		priceAmount: activities.priceAmount,
+		priceCurrency: activities.priceCurrency,
+		international: activities.international,
+		qualityLabel: activities.qualityLabel,
+		accessibility: activities.accessibility,
+		skills: activities.skills,
+		imageKey: activities.imageKey,
+		imageAlt: activities.imageAlt,
+		publishedAt: activities.publishedAt,
+		updatedAt: activities.updatedAt
+	},
+	city: { id: cities.id, slug: cities.slug, name: cities.name, timezone: cities.timezone },
+	organisation: { id: organisations.id, name: organisations.name }
+};
+
+export type ActivitySummaryRecord = Pick<ActivityRow, keyof typeof summaryColumns.activity> & {
+	city: { id: string; slug: string; name: string; timezone: string };
+	organisation: { id: string; name: string };
+};
 
 const columns = {
 	activity: activityColumns,

@@ -77,6 +77,8 @@ export const activities = pgTable(
 		searchVector: tsvector('search_vector').generatedAlwaysAs(
 			sql`col_localized_tsvector(title, 'A') || col_localized_tsvector(description, 'B')`
 		),
+		/** The title's words alone: a search shows activities with every word in the title first. */
+		titleVector: tsvector('title_vector').generatedAlwaysAs(sql`col_localized_tsvector(title, 'A')`),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
@@ -86,6 +88,12 @@ export const activities = pgTable(
 		// The order of the default listing (soonest first, always-open ones last), so that a page of
 		// upcoming activities is read in order instead of sorting every match.
 		index('activities_listing_idx').on(table.status, table.alwaysOpen, table.startsAt, table.id),
+		// The longest published activity, read from the end of this index, bounds how far before a date
+		// range an overlapping activity can start: the listing index is then read from there, not from
+		// the first activity ever published.
+		index('activities_span_idx')
+			.on(sql`(coalesce(${table.endsAt}, ${table.startsAt}) - ${table.startsAt})`)
+			.where(sql`${table.status} = 'published' and not ${table.alwaysOpen}`),
 		index('activities_organisation_idx').on(table.organisationId, table.updatedAt),
 		// Places as points, for "near" searches: a GiST index answers a bounding box on both axes at once.
 		index('activities_point_idx').using('gist', sql`point(${table.lon}, ${table.lat})`),
@@ -93,7 +101,8 @@ export const activities = pgTable(
 		index('activities_frameworks_idx').using('gin', table.frameworks),
 		index('activities_accessibility_idx').using('gin', table.accessibility),
 		index('activities_languages_idx').using('gin', table.languages),
-		index('activities_search_idx').using('gin', table.searchVector)
+		index('activities_search_idx').using('gin', table.searchVector),
+		index('activities_title_search_idx').using('gin', table.titleVector)
 	]
 );
 

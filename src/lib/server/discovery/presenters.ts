@@ -1,9 +1,9 @@
-import type { ActivityRecord } from '../activities/queries';
+import type { ActivitySummaryRecord } from '../activities/queries';
 import { imageUrl, activityPath } from '../activities/presenters';
 import { markdownToText } from '../activities/markdown';
 import type { ActivitySummaryDto } from './schemas';
 
-export function presentSummary(activity: ActivityRecord, publicUrl: string, distanceKm?: number): ActivitySummaryDto {
+export function presentSummary(activity: ActivitySummaryRecord, publicUrl: string, distanceKm?: number): ActivitySummaryDto {
 	const price = activity.priceAmount === null ? null : { amount: Number(activity.priceAmount), currency: activity.priceCurrency ?? 'EUR' };
 	return {
 		id: activity.id,

@@ -51,7 +51,13 @@ export const SearchQuery = z
 		international: flag,
 		accessibility: many(AccessibilityFeature),
 		target: many(TargetGroup),
-		sort: z.enum(['relevance', 'date', 'distance']).optional(),
+		sort: z
+			.enum(['relevance', 'date', 'distance'])
+			.optional()
+			.meta({
+				description:
+					'`relevance` (the default with `q`): activities with every word in the title first, then those with the words in the description; soonest first within each. `date`: soonest first, always-open ones last (the default otherwise). `distance`: nearest first (needs `near`; the default with it).'
+			}),
 		facets: flag,
 		/** The language the query words are in (defaults to the request's language). */
 		locale: z.string().regex(/^[a-z]{2}$/).optional(),

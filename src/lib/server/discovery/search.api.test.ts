@@ -133,4 +133,35 @@ describe('GET /api/v1/activities', () => {
 			expect(res.body.error.code).toBe('validation_failed');
 		}
 	});
+
+	it('lists title matches before description matches, across page boundaries', async () => {
+		const breda = await approvedOrganisation(platform, { slug: 'breda-repair', name: 'Breda repair' });
+		const sooner = (await publishedActivity(breda.owner, breda.organisation.id, {
+			title: { en: 'Youth council evening' },
+			description: { en: 'Afterwards we repair the bikes of the neighbourhood.' },
+			startsAt: '2030-03-01T18:00:00Z',
+			endsAt: '2030-03-01T20:00:00Z'
+		})).id;
+		const titleMatches = [ids.bikes, ids.vilnius].sort();
+		const byRelevance = await search('q=repair');
+		expect(byRelevance.total).toBe(3);
+		expect(byRelevance.items.map((i) => i.id).slice(0, 2).sort()).toEqual(titleMatches);
+		expect(byRelevance.items[2]!.id).toBe(sooner);
+		expect((await search('q=repair&limit=2&page=2')).items.map((i) => i.id)).toEqual([sooner]);
+		expect((await search('q=repair&limit=1&page=3')).items.map((i) => i.id)).toEqual([sooner]);
+		expect((await search('q=repair&limit=1&page=4')).items).toEqual([]);
+		expect((await search('q=repair&sort=date')).items[0]!.id).toBe(sooner);
+	});
+
+	it('finds a long activity in a range it overlaps, however long before the range it starts', async () => {
+		const breda = await approvedOrganisation(platform, { slug: 'breda-long', name: 'Breda long' });
+		const season = (await publishedActivity(breda.owner, breda.organisation.id, {
+			title: { en: 'A season of choir singing' },
+			startsAt: '2029-09-01T18:00:00Z',
+			endsAt: '2030-06-30T20:00:00Z'
+		})).id;
+		expect(idsOf(await search('from=2030-04-01&to=2030-04-30'))).toEqual([ids.coding, season].sort());
+		expect(idsOf(await search('from=2030-07-01&to=2030-07-31'))).toEqual([]);
+		expect(idsOf(await search('from=2029-08-01&to=2029-08-31'))).toEqual([]);
+	});
 });

@@ -1,10 +1,13 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
+import type { Db } from '../db/database';
 import type { FrameworkCatalog } from '../frameworks/catalog';
 import { validationFailed } from '../http/errors';
 import { activities } from '../activities/schema';
 import { findCityBySlug } from '../cities/queries';
-import { loadActivities, type ActivityRecord } from '../activities/queries';
+import { summaryColumns, type ActivitySummaryRecord } from '../activities/queries';
+import { cities } from '../cities/schema';
+import { organisations } from '../organisations/schema';
 import type { SearchQuery } from './schemas';
 
 const a = activities;
@@ -29,10 +32,23 @@ function distanceKm(lat: number, lon: number): SQL<number> {
 }
 
 export interface SearchPlan {
+	/** Every match: what the total and the facets count. */
 	where: SQL;
-	rank: SQL<number> | undefined;
+	/**
+	 * The matches split into groups listed one after the other, each in `order`. Sorting by relevance
+	 * lists the activities with every word in their title first, then those with some words only in
+	 * the description; within each group, soonest first. Each group can then be read in the order of
+	 * the listing index and stop at the page's end, instead of ranking thousands of matches.
+	 */
+	tiers: SQL[];
 	distance: SQL<number> | undefined;
 	order: SQL[];
+	/**
+	 * The order the count reads matches in. Any order gives the same count, but asking for the listing
+	 * order makes the planner read the listing index from the date bound on instead of scanning the
+	 * table (measured on 100,000 activities: 2 ms instead of 8 for a skill and a date range).
+	 */
+	countOrder: SQL[];
 }
 
 /**
@@ -43,12 +59,13 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 	const conditions: SQL[] = [eq(a.status, 'published')];
 	if (context.cityId) conditions.push(sql`(${a.cityId} = ${context.cityId} or ${a.mode} = 'online' or ${a.international})`);
 
-	let rank: SQL<number> | undefined;
+	let textMatch: SQL | undefined;
+	let titleMatch: SQL | undefined;
 	const words = query.q?.replace(/[^\p{L}\p{N}"\s-]/gu, ' ').trim();
 	if (words) {
 		const tsquery = sql`(websearch_to_tsquery(col_ts_config(${context.locale}), ${words}) || websearch_to_tsquery('simple', ${words}))`;
-		conditions.push(sql`${a.searchVector} @@ ${tsquery}`);
-		rank = sql<number>`ts_rank_cd(${a.searchVector}, ${tsquery})`;
+		textMatch = sql`${a.searchVector} @@ ${tsquery}`;
+		titleMatch = sql`${a.titleVector} @@ ${tsquery}`;
 	}
 	if (query.skill?.length) {
 		const unknown = query.skill.filter((id) => !context.catalog.item(id));
@@ -78,6 +95,7 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 		if (from) overlap.push(sql`coalesce(${a.endsAt}, ${a.startsAt}) >= ${from.toISOString()}::timestamptz`);
 		if (to) overlap.push(sql`${a.startsAt} <= ${to.toISOString()}::timestamptz`);
 		conditions.push(sql`(${a.alwaysOpen} or (${and(...overlap)}))`);
+		if (from) conditions.push(startsNoEarlierThanLongestBefore(from));
 	}
 
 	let distance: SQL<number> | undefined;
@@ -94,33 +112,100 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 	}
 
 	const byDate = [sql`${a.alwaysOpen} asc`, sql`${a.startsAt} asc nulls last`, sql`${a.id} asc`];
-	const sort = query.sort ?? (rank ? 'relevance' : distance ? 'distance' : 'date');
-	const order =
-		sort === 'relevance' && rank
-			? [sql`${rank} desc`, ...byDate]
-			: sort === 'distance' && distance
-				? [sql`${distance} asc`, ...byDate]
-				: byDate;
-	return { where: and(...conditions)!, rank, distance, order };
+	const sort = query.sort ?? (titleMatch ? 'relevance' : distance ? 'distance' : 'date');
+	const where = and(...conditions, textMatch)!;
+	if (sort === 'relevance' && textMatch && titleMatch) {
+		// A title match is a text match (the search vector holds the title's words): saying it twice
+		// would only make the planner think the group ten times smaller than it is.
+		return { where, tiers: [and(...conditions, titleMatch)!, and(where, sql`not (${titleMatch})`)!], distance, order: byDate, countOrder: byDate };
+	}
+	const order = sort === 'distance' && distance ? [sql`${distance} asc`, ...byDate] : byDate;
+	// Nearest first sorts every match in the box anyway; the count is cheapest without an order there.
+	return { where, tiers: [where], distance, order, countOrder: order === byDate ? byDate : [] };
+}
+
+/**
+ * Implied by the overlap condition but usable by the listing index (status, always_open, starts_at):
+ * an activity that ends on or after `from` cannot start earlier than `from` minus the longest span of
+ * any published activity (read from the end of activities_span_idx). Always-open activities sort after
+ * every dated one, so the row comparison keeps them all.
+ */
+function startsNoEarlierThanLongestBefore(from: Date): SQL {
+	const longest = sql`(select max(coalesce(${a.endsAt}, ${a.startsAt}) - ${a.startsAt}) from ${a}
+		where ${a.status} = 'published' and not ${a.alwaysOpen})`;
+	return sql`(${a.alwaysOpen}, ${a.startsAt}) >= (false, ${from.toISOString()}::timestamptz - coalesce(${longest}, interval '0'))`;
 }
 
 function endOfDayIfDate(value: string): Date {
 	return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
 }
 
-/**
- * Totals are counted up to four pages past the current one, and never beyond this; above that they are
- * reported as "at least this many" (`totalIsExact: false`).
- */
+/** The most matches a search counts; above that the total is "at least this many". */
 export const COUNT_CAP = 1000;
 
 export interface SearchOutcome {
-	records: ActivityRecord[];
+	records: ActivitySummaryRecord[];
 	distances: Map<string, number>;
 	total: number;
 	totalIsExact: boolean;
 }
 
+export async function countUpTo(db: Db, where: SQL, limit: number, order: SQL[] = []): Promise<number> {
+	const matches = db.select({ one: sql`1` }).from(a).where(where).orderBy(...order).limit(limit).as('matches');
+	const [counted] = await db.select({ n: count() }).from(matches);
+	return counted?.n ?? 0;
+}
+
+/** The matches, counted up to `limit`, as a scalar subquery: the database runs it once per statement. */
+function countedUpTo(plan: SearchPlan, limit: number): SQL<number> {
+	const matches = sql`select 1 from ${a} where ${plan.where}${plan.countOrder.length ? sql` order by ${sql.join(plan.countOrder, sql`, `)}` : sql``} limit ${limit}`;
+	return sql<number>`(select count(*) from (${matches}) as matches)`.mapWith(Number);
+}
+
+type PageRow = ActivitySummaryRecord & { distance?: number };
+
+/** The statement for one group of a page (see `readPage`); the benchmark runs it raw as its baseline. */
+export function pageQuery(db: Db, plan: SearchPlan, tier: number, page: { limit: number; offset: number; countLimit: number | undefined }) {
+	return db
+		.select({
+			...summaryColumns,
+			...(plan.distance ? { distance: plan.distance } : {}),
+			...(page.countLimit ? { counted: countedUpTo(plan, page.countLimit) } : {})
+		})
+		.from(a)
+		.innerJoin(cities, eq(cities.id, a.cityId))
+		.innerJoin(organisations, eq(organisations.id, a.organisationId))
+		.where(plan.tiers[tier])
+		.orderBy(...plan.order)
+		.limit(page.limit)
+		.offset(page.offset);
+}
+
+/**
+ * One page of matches with what a card shows, reading the plan's groups in turn from where the page
+ * starts. The first statement also carries the capped count of all matches, so that a typical page is
+ * one round trip to the database.
+ */
+export async function readPage(db: Db, plan: SearchPlan, page: { limit: number; offset: number; countLimit: number }) {
+	const rows: PageRow[] = [];
+	let counted: number | undefined;
+	let skip = page.offset;
+	for (const [index, tier] of plan.tiers.entries()) {
+		const found = await pageQuery(db, plan, index, { limit: page.limit - rows.length, offset: skip, countLimit: counted === undefined ? page.countLimit : undefined });
+		counted ??= (found[0] as { counted?: number } | undefined)?.counted;
+		rows.push(...found.map((row) => ({ ...row.activity, city: row.city, organisation: row.organisation, distance: (row as { distance?: number }).distance })));
+		if (rows.length >= page.limit || index === plan.tiers.length - 1) break;
+		// The next group starts after this one: the page skipped all of it, or it ended on this page.
+		const inTier = found.length > 0 ? skip + found.length : await countUpTo(db, tier, skip, plan.countOrder);
+		skip = Math.max(0, skip - inTier);
+	}
+	return { rows, counted };
+}
+
+/**
+ * Totals are counted up to four pages past the current one, and never beyond COUNT_CAP; above that they
+ * are reported as "at least this many" (`totalIsExact: false`).
+ */
 export async function searchActivities(
 	app: Pick<AppContext, 'db' | 'frameworks'>,
 	query: SearchQuery,
@@ -133,25 +218,16 @@ export async function searchActivities(
 		cityId = city.id;
 	}
 	const plan = planSearch(query, { cityId, locale: query.locale ?? context.locale, now: context.now, catalog: app.frameworks });
-	const rows = await app.db
-		.select({ id: a.id, ...(plan.distance ? { distance: plan.distance } : {}) })
-		.from(a)
-		.where(plan.where)
-		.orderBy(...plan.order)
-		.limit(query.limit)
-		.offset((query.page - 1) * query.limit);
-	// A first page that is not full already tells the total. Otherwise count, but only up to a few pages
-	// ahead: counting every one of thousands of matches costs more than finding the page.
+	const offset = (query.page - 1) * query.limit;
 	const cap = Math.min(COUNT_CAP, (query.page + 4) * query.limit);
-	let total = (query.page - 1) * query.limit + rows.length;
-	let totalIsExact = true;
-	if (rows.length >= query.limit) {
-		const matches = app.db.select({ one: sql`1` }).from(a).where(plan.where).limit(cap + 1).as('matches');
-		const [counted] = await app.db.select({ n: count() }).from(matches);
-		total = Math.min(counted?.n ?? 0, cap);
-		totalIsExact = (counted?.n ?? 0) <= cap;
-	}
-	const records = await loadActivities(app.db, rows.map((r) => r.id), { details: false });
-	const distances = new Map(rows.map((r) => [r.id, (r as { distance?: number }).distance ?? NaN]));
-	return { records, distances, total, totalIsExact, plan };
+	const { rows, counted: countedWithPage } = await readPage(app.db, plan, { limit: query.limit, offset, countLimit: cap + 1 });
+	// An empty page carries no count: count apart, unless it is the first page (then there is nothing).
+	const counted = countedWithPage ?? (offset > 0 ? await countUpTo(app.db, plan.where, cap + 1, plan.countOrder) : 0);
+	return {
+		records: rows,
+		distances: new Map(rows.map((r) => [r.id, r.distance ?? NaN])),
+		total: Math.min(counted, cap),
+		totalIsExact: counted <= cap,
+		plan
+	};
 }

@@ -1,0 +1,3 @@
+ALTER TABLE "activities" ADD COLUMN "title_vector" "tsvector" GENERATED ALWAYS AS (col_localized_tsvector(title, 'A')) STORED;--> statement-breakpoint
+CREATE INDEX "activities_span_idx" ON "activities" USING btree ((coalesce("ends_at", "starts_at") - "starts_at")) WHERE "activities"."status" = 'published' and not "activities"."always_open";--> statement-breakpoint
+CREATE INDEX "activities_title_search_idx" ON "activities" USING gin ("title_vector");
