@@ -26,20 +26,23 @@ beforeAll(async () => {
 	const activity = await publishedActivity(owner, approved.id, { accessibility: ['step_free_access'], description: { en: '## Plan\n\n- **one**\n- two' } });
 	const draft = await owner.post('/api/v1/activities', activityBody(approved.id));
 	const learner = await signUp(platform, 'learner');
-	await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+	const joined = await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
 	await learner.put('/api/v1/me/learning-profile', { skillNeeds: ['lifecomp:P'] });
+	const awarded = await owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+	// A second participant, not awarded yet: the participants page then shows the award button too.
+	await (await signUp(platform, 'second')).post(`/api/v1/activities/${activity.id}/enrolments`);
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
 	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
 		'/reset-password?token=abc', '/verify-email?token=abc', '/setup', invitation, '/api/docs',
 		`/activities?city=${city.slug}`, '/activities?view=map', '/activities?view=calendar&month=2030-03', '/activities?q=zzzz',
 		`/activities/${activity.id}`, '/frameworks', '/frameworks/lifecomp', '/frameworks/entrecomp?q=creativity',
-		`/organisations/${approved.id}/activities`);
+		`/organisations/${approved.id}/activities`, `/credentials/${awarded.body.credential.id}`);
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
 		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`);
-	add(learner.token, '/my-activities', '/account/learning', `/activities/${activity.id}`);
+	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
 		`/activities/${activity.id}/quality`);

@@ -1,3 +1,4 @@
+import { loadCredentialSecret } from '../credentials/secret';
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../config/config';
@@ -22,6 +23,8 @@ export interface AppContext {
 	mailer: Mailer;
 	/** The competence frameworks, in memory (and in the database, for joins). */
 	frameworks: FrameworkCatalog;
+	/** Encrypts and decrypts issuers' signing keys (see credentials/secret.ts). */
+	credentialSecret: Buffer;
 	now: () => Date;
 }
 
@@ -39,7 +42,8 @@ export async function createAppContext(config: Config, logger: Logger): Promise<
 		const mailer = createMailer({ smtp: config.smtp, from: config.mailFrom, logger });
 		const auth = createAuth({ db: database.db, mailer, publicUrl: config.publicUrl, secret });
 		const frameworks = new FrameworkCatalog(frameworkFiles);
-		return { config, logger, database, db: database.db, auth, mailer, frameworks, now: () => new Date() };
+		const credentialSecret = loadCredentialSecret({ secret: config.credentialSecret, dataDir: config.dataDir });
+		return { config, logger, database, db: database.db, auth, mailer, frameworks, credentialSecret, now: () => new Date() };
 	} catch (error) {
 		await database.close().catch(() => {});
 		throw error;

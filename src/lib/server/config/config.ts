@@ -35,6 +35,7 @@ const EnvSchema = z
 		ADMIN_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
 		ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
 		AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+		CREDENTIAL_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 		SMTP_HOST: optionalText,
 		SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
 		SMTP_USER: optionalText,
@@ -62,6 +63,8 @@ export interface Config {
 	databaseUrl: string | undefined;
 	databasePoolSize: number;
 	/** Origin used in links, e-mails and credential ids, without a trailing slash. */
+	/** Encrypts issuers' signing keys at rest (otherwise a key file in the data directory). */
+	credentialSecret: string | undefined;
 	publicUrl: string;
 	/** True when PUBLIC_URL was given; otherwise links are built from http://localhost:PORT. */
 	publicUrlConfigured: boolean;
@@ -121,6 +124,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 		publicUrlConfigured: env.PUBLIC_URL !== undefined,
 		admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
 		authSecret: env.AUTH_SECRET,
+		credentialSecret: env.CREDENTIAL_SECRET,
 		smtp: env.SMTP_HOST
 			? {
 					host: env.SMTP_HOST,

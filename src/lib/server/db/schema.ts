@@ -8,3 +8,4 @@ export * from '../activities/schema';
 export * from '../quality/schema';
 export * from '../enrolments/schema';
 export * from '../learners/schema';
+export * from '../credentials/schema';

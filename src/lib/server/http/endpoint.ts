@@ -26,6 +26,8 @@ export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodTy
 	 * this many seconds (`Cache-Control: public, max-age=N`). Everything else is `no-store`.
 	 */
 	cacheSeconds?: number;
+	/** The body may be left out entirely (no Content-Type, no content): the schema then sees undefined. */
+	bodyOptional?: boolean;
 }
 
 export interface EndpointContext<B, Q> {
@@ -64,8 +66,9 @@ export function endpoint<B extends z.ZodType | undefined = undefined, Q extends 
 		try {
 			if (spec.access === 'user' && actor.kind !== 'user') throw unauthenticated();
 			const query = (spec.query ? parseWith(spec.query, searchParamsToObject(event.url.searchParams)) : undefined) as Parsed<Q>;
+			const bodyless = spec.bodyOptional && !event.request.headers.get('content-type') && !Number(event.request.headers.get('content-length') ?? 0);
 			const body = (
-				spec.body ? parseWith(spec.body, await readJsonBody(event.request, spec.bodyLimit ?? DEFAULT_JSON_LIMIT)) : undefined
+				spec.body ? parseWith(spec.body, bodyless ? undefined : await readJsonBody(event.request, spec.bodyLimit ?? DEFAULT_JSON_LIMIT)) : undefined
 			) as Parsed<B>;
 			const headers = new Headers();
 			const result = await handler({ event, app, actor, logger, body, query, params: event.params as Record<string, string>, headers });

@@ -58,6 +58,9 @@ const policies = {
 	'activity.moderate': cityAdmin,
 	'activity.quality.review': cityAdmin,
 	'activity.participants': orgRole('owner', 'admin', 'member'),
+	// Badges: the organisation that issued a credential awards and revokes it
+	'credential.award': orgRole('owner', 'admin', 'member'),
+	'credential.revoke': orgRole('owner', 'admin'),
 	// Learners
 	'activity.join': signedIn
 } satisfies Record<string, Rule | (() => boolean)>;

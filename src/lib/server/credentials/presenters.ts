@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { CredentialRow } from './service';
+import { credentialUrl } from './did';
+
+export const CredentialDto = z
+	.object({
+		id: z.string(),
+		url: z.string().meta({ description: 'The public page; JSON-LD with `Accept: application/ld+json`, or at `<url>.json`' }),
+		name: z.string(),
+		issuer: z.object({ id: z.string(), name: z.string() }),
+		activityId: z.string().nullable(),
+		issuedAt: z.string(),
+		revoked: z.boolean(),
+		revokedAt: z.string().nullable(),
+		revocationReason: z.string().nullable(),
+		credential: z.record(z.string(), z.unknown()).meta({ description: 'The signed Open Badges 3.0 OpenBadgeCredential' })
+	})
+	.meta({ id: 'Credential' });
+export type CredentialDto = z.infer<typeof CredentialDto>;
+
+export function presentCredential(row: CredentialRow, publicUrl: string): CredentialDto {
+	const issuer = row.document.issuer as { id: string; name: string };
+	return {
+		id: row.id,
+		url: credentialUrl(publicUrl, row.id),
+		name: String(row.document.name ?? ''),
+		issuer: { id: issuer.id, name: issuer.name },
+		activityId: row.activityId,
+		issuedAt: row.issuedAt.toISOString(),
+		revoked: row.revokedAt !== null,
+		revokedAt: row.revokedAt?.toISOString() ?? null,
+		revocationReason: row.revocationReason,
+		credential: row.document
+	};
+}
+
+export const CheckDto = z.object({
+	check: z.enum(['format', 'signature', 'dates', 'revocation']),
+	ok: z.boolean().nullable().meta({ description: '`null` when the check could not be made' }),
+	message: z.string()
+});
+
+export const VerificationDto = z
+	.object({
+		valid: z.boolean(),
+		checks: z.array(CheckDto),
+		issuer: z.object({ id: z.string(), name: z.string().nullable(), local: z.boolean() }).nullable(),
+		achievement: z.object({ name: z.string().nullable() }).nullable(),
+		validFrom: z.string().nullable(),
+		validUntil: z.string().nullable()
+	})
+	.meta({ id: 'Verification' });

@@ -1,0 +1,146 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { AppContext } from '../app/context';
+import type { Actor } from '../auth/actor';
+import { authorize, requireUser } from '../policies/policies';
+import { AppError, invalidState, notFound } from '../http/errors';
+import { users } from '../accounts/schema';
+import { activities } from '../activities/schema';
+import { cities } from '../cities/schema';
+import { organisations } from '../organisations/schema';
+import { enrolments } from '../enrolments/schema';
+import { imageUrl } from '../activities/presenters';
+import { credentials } from './schema';
+import { activeKeyPair, type IssuerContext } from './issuer';
+import { buildCredential, signCredential } from './openbadge';
+import { allocateStatusIndex } from './status-list';
+
+type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now'>;
+export type CredentialRow = typeof credentials.$inferSelect;
+
+export const issuerContext = (app: Pick<AppContext, 'db' | 'config' | 'credentialSecret'>): IssuerContext => ({
+	db: app.db,
+	publicUrl: app.config.publicUrl,
+	credentialSecret: app.credentialSecret
+});
+
+/** Enrolments in these states can be awarded: the learner took part (not waiting, not gone). */
+const AWARDABLE = new Set(['joined', 'submitted', 'completed']);
+
+/**
+ * Awards the activity's badge to an enrolled learner: one signed credential per learner and activity.
+ * A repeated or concurrent award returns the credential already issued (`created: false`); the unique
+ * award key decides, inside the transaction that also takes the status list position, so nothing is
+ * issued twice and no position is lost to a rolled-back award.
+ */
+export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: string, input: { narrative?: string | undefined }) {
+	const user = requireUser(actor);
+	const [row] = await app.db
+		.select({ enrolment: enrolments, activity: activities, organisation: organisations, learner: { id: users.id, email: users.email, name: users.name }, city: { defaultLocale: cities.defaultLocale } })
+		.from(enrolments)
+		.innerJoin(activities, eq(activities.id, enrolments.activityId))
+		.innerJoin(organisations, eq(organisations.id, activities.organisationId))
+		.innerJoin(cities, eq(cities.id, activities.cityId))
+		.innerJoin(users, eq(users.id, enrolments.userId))
+		.where(eq(enrolments.id, enrolmentId));
+	if (!row) throw notFound('Enrolment');
+	authorize(actor, 'credential.award', { cityId: row.activity.cityId, organisationId: row.organisation.id });
+	const awardKey = `activity:${row.activity.id}:user:${row.learner.id}`;
+	const existing = await findByAwardKey(app, awardKey);
+	if (existing) return { credential: existing, created: false };
+	if (row.organisation.status !== 'approved') throw invalidState('Only an approved organisation can award badges.');
+	if (!AWARDABLE.has(row.enrolment.status)) throw invalidState(`This learner cannot be awarded: their enrolment is "${row.enrolment.status}".`);
+	if (!row.activity.badge) throw invalidState('This activity has no badge.');
+
+	const keyPair = await activeKeyPair(issuerContext(app), { id: row.organisation.id, cityId: row.organisation.cityId });
+	const issuedAt = app.now();
+	const created = await app.db.transaction(async (tx) => {
+		const statusIndex = await allocateStatusIndex(tx, { id: row.organisation.id, cityId: row.organisation.cityId });
+		const id = crypto.randomUUID();
+		const unsigned = buildCredential(
+			{
+				credentialId: id,
+				publicUrl: app.config.publicUrl,
+				organisation: { id: row.organisation.id, name: row.organisation.name, email: row.organisation.email, website: row.organisation.website },
+				activity: {
+					id: row.activity.id,
+					badge: row.activity.badge!,
+					skills: row.activity.skills,
+					imageUrl: row.activity.imageKey ? imageUrl(app.config.publicUrl, row.activity.imageKey) : null,
+					imageAlt: row.activity.imageKey ? Object.values(row.activity.imageAlt)[0] ?? null : null
+				},
+				locales: [row.city.defaultLocale, ...Object.keys(row.activity.title)],
+				learner: row.learner,
+				narrative: input.narrative ?? null,
+				statusIndex,
+				issuedAt,
+				validUntil: null
+			},
+			app.frameworks
+		);
+		const document = await signCredential(unsigned, keyPair);
+		const [inserted] = await tx
+			.insert(credentials)
+			.values({
+				id,
+				cityId: row.activity.cityId,
+				organisationId: row.organisation.id,
+				activityId: row.activity.id,
+				enrolmentId: row.enrolment.id,
+				userId: row.learner.id,
+				awardKey,
+				statusIndex,
+				document,
+				narrative: input.narrative ?? null,
+				awardedBy: user.user.id,
+				issuedAt
+			})
+			.onConflictDoNothing({ target: credentials.awardKey })
+			.returning();
+		if (!inserted) {
+			// Another request awarded it first: give its position back by undoing this transaction.
+			throw new AwardRace();
+		}
+		await tx.update(enrolments).set({ status: 'completed' }).where(eq(enrolments.id, row.enrolment.id));
+		return inserted;
+	}).catch(async (error) => {
+		if (error instanceof AwardRace) return undefined;
+		throw error;
+	});
+	if (created) return { credential: created, created: true };
+	const winner = await findByAwardKey(app, awardKey);
+	if (!winner) throw new AppError('internal', 'The award could not be completed.');
+	return { credential: winner, created: false };
+}
+
+class AwardRace extends Error {}
+
+async function findByAwardKey(app: Pick<Deps, 'db'>, awardKey: string) {
+	const [row] = await app.db.select().from(credentials).where(eq(credentials.awardKey, awardKey));
+	return row;
+}
+
+export async function findCredential(app: Pick<Deps, 'db'>, id: string): Promise<CredentialRow | undefined> {
+	const [row] = await app.db.select().from(credentials).where(eq(credentials.id, id));
+	return row;
+}
+
+/** Revokes with a reason; the status list shows it at once. Revoking twice is a 409. */
+export async function revokeCredential(app: Deps, actor: Actor, id: string, reason: string) {
+	const user = requireUser(actor);
+	const credential = await findCredential(app, id);
+	if (!credential) throw notFound('Credential');
+	authorize(actor, 'credential.revoke', { cityId: credential.cityId, organisationId: credential.organisationId });
+	const [revoked] = await app.db
+		.update(credentials)
+		.set({ revokedAt: app.now(), revocationReason: reason, revokedBy: user.user.id })
+		.where(and(eq(credentials.id, id), isNull(credentials.revokedAt)))
+		.returning();
+	if (!revoked) throw invalidState('This credential is already revoked.');
+	return revoked;
+}
+
+/** The signed-in learner's credentials, newest first. */
+export async function listMyCredentials(app: Pick<Deps, 'db'>, actor: Actor) {
+	const user = requireUser(actor);
+	return app.db.select().from(credentials).where(eq(credentials.userId, user.user.id)).orderBy(desc(credentials.issuedAt));
+}

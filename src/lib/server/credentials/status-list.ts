@@ -1,0 +1,51 @@
+import { and, count, eq, isNotNull, max, sql } from 'drizzle-orm';
+import { createCredential, createList } from '@digitalbazaar/vc-bitstring-status-list';
+import type { Db } from '../db/database';
+import { credentials, statusListCounters } from './schema';
+import { organisationDid, statusListUrl } from './did';
+import { signCredential } from './openbadge';
+import type { Ed25519KeyPair } from '@digitalbazaar/ed25519-multikey';
+
+/** Entries in an organisation's list: 131,072 bits (16 KB), the smallest size the specification allows. */
+export const STATUS_LIST_LENGTH = 131_072;
+
+/** Takes the next free position in the organisation's list, in the caller's transaction. */
+export async function allocateStatusIndex(tx: Db, organisation: { id: string; cityId: string }): Promise<number> {
+	const [row] = await tx
+		.insert(statusListCounters)
+		.values({ organisationId: organisation.id, cityId: organisation.cityId, nextIndex: 1 })
+		.onConflictDoUpdate({ target: statusListCounters.organisationId, set: { nextIndex: sql`${statusListCounters.nextIndex} + 1` } })
+		.returning({ next: statusListCounters.nextIndex });
+	const index = row!.next - 1;
+	if (index >= STATUS_LIST_LENGTH) throw new Error(`The status list of organisation ${organisation.id} is full.`);
+	return index;
+}
+
+const signedLists = new Map<string, { version: string; document: Record<string, unknown> }>();
+
+/**
+ * The organisation's signed BitstringStatusListCredential, with a bit set for every revoked credential.
+ * Signed lists are kept per version (how many revocations, and the latest), so a revocation shows at
+ * once on every instance while an unchanged list is not signed again.
+ */
+export async function revocationList(db: Db, publicUrl: string, organisationId: string, keyPair: () => Promise<Ed25519KeyPair>, now: Date) {
+	const [state] = await db
+		.select({ revoked: count(), latest: max(credentials.revokedAt) })
+		.from(credentials)
+		.where(and(eq(credentials.organisationId, organisationId), isNotNull(credentials.revokedAt)));
+	const version = `${state?.revoked ?? 0}:${state?.latest?.toISOString() ?? ''}`;
+	const cached = signedLists.get(organisationId);
+	if (cached?.version === version) return cached.document;
+	const revoked = await db
+		.select({ index: credentials.statusIndex })
+		.from(credentials)
+		.where(and(eq(credentials.organisationId, organisationId), isNotNull(credentials.revokedAt)));
+	const list = await createList({ length: STATUS_LIST_LENGTH });
+	for (const { index } of revoked) list.setStatus(index, true);
+	const unsigned = await createCredential({ id: statusListUrl(publicUrl, organisationId), list, statusPurpose: 'revocation' });
+	unsigned.issuer = organisationDid(publicUrl, organisationId);
+	unsigned.validFrom = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const document = await signCredential(unsigned, await keyPair());
+	signedLists.set(organisationId, { version, document });
+	return document;
+}

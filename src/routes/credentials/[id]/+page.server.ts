@@ -1,0 +1,40 @@
+import { error } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { PageServerLoad } from './$types';
+import { findCredential } from '$lib/server/credentials/service';
+import { verifyOpenBadge } from '$lib/server/credentials/verify';
+import { users } from '$lib/server/accounts/schema';
+import { isUuid } from '$lib/server/credentials/http';
+
+type Achievement = { name?: string; description?: string; criteria?: { narrative?: string }; alignment?: { targetName: string; targetUrl: string; targetFramework?: string }[] };
+
+/** The public page of a credential: what it says, who issued it, and each verification check. */
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!isUuid(params.id)) error(404, 'Credential not found');
+	const credential = await findCredential(locals.app, params.id);
+	if (!credential) error(404, 'Credential not found');
+	const report = await verifyOpenBadge(locals.app.db, locals.app.config.publicUrl, credential.document, locals.app.now());
+	const [learner] = credential.userId ? await locals.app.db.select({ name: users.name }).from(users).where(eq(users.id, credential.userId)) : [];
+	const subject = credential.document.credentialSubject as { achievement: Achievement };
+	const issuer = credential.document.issuer as { id: string; name: string; url?: string };
+	const evidence = (credential.document.evidence as { narrative?: string }[] | undefined)?.[0]?.narrative ?? null;
+	return {
+		credential: {
+			id: credential.id,
+			name: subject.achievement.name ?? '',
+			description: subject.achievement.description ?? '',
+			criteria: subject.achievement.criteria?.narrative ?? '',
+			skills: (subject.achievement.alignment ?? []).map((a) => ({ name: a.targetName, url: a.targetUrl, framework: a.targetFramework ?? '' })),
+			issuer: { did: issuer.id, name: issuer.name, url: issuer.url ?? null },
+			recipient: learner?.name ?? null,
+			issuedAt: credential.issuedAt.toISOString(),
+			validUntil: credential.validUntil?.toISOString() ?? null,
+			revokedAt: credential.revokedAt?.toISOString() ?? null,
+			revocationReason: credential.revocationReason,
+			evidence,
+			mine: locals.actor.kind === 'user' && locals.actor.user.id === credential.userId
+		},
+		checks: report.checks.map((c) => ({ check: c.check, ok: c.ok })),
+		valid: report.valid
+	};
+};

@@ -1,0 +1,67 @@
+/**
+ * Journey 3's end, in the browser: the organiser awards a participant's badge from the participants
+ * list with the keyboard; the learner finds it under "My badges"; anyone opening its link sees it
+ * verified, and revoked once the organisation revokes it. Every page on the way is checked with axe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../support/factories';
+import { expectAccessible, launchBrowser, newContext } from '../support/browser';
+
+let platform: Platform;
+let browser: Browser;
+
+beforeAll(async () => {
+	[platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await platform?.server.stop();
+});
+
+describe('a badge from award to verification', () => {
+	it('is awarded with the keyboard, kept by the learner and verifiable by anyone', { timeout: 120_000 }, async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Bike repair workshop' }, skills: ['lifecomp:P2'] });
+		const learner = await signUp(platform, 'keeper');
+		await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+
+		const organiser = await newContext(browser);
+		await organiser.setExtraHTTPHeaders({ authorization: `Bearer ${owner.token}` });
+		const page = await organiser.newPage();
+		await page.goto(`${platform.server.url}/activities/${activity.id}/participants`, { waitUntil: 'networkidle' });
+		await expectAccessible(page, 'participants');
+		const award = page.getByRole('button', { name: 'Award badge Test keeper' });
+		await award.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('Badge awarded.').count()).toBe(1);
+		await page.getByRole('link', { name: 'View credential' }).first().click();
+		await page.waitForURL(/\/credentials\//);
+		const credentialUrl = page.url();
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bike repair workshop');
+		await organiser.close();
+
+		const mine = await newContext(browser);
+		await mine.setExtraHTTPHeaders({ authorization: `Bearer ${learner.token}` });
+		const learnerPage = await mine.newPage();
+		await learnerPage.goto(`${platform.server.url}/account/badges`, { waitUntil: 'networkidle' });
+		await expectAccessible(learnerPage, 'my badges');
+		expect(await learnerPage.getByRole('link', { name: 'Bike repair workshop' }).getAttribute('href')).toBe(new URL(credentialUrl).pathname);
+		await mine.close();
+
+		const visitor = await newContext(browser);
+		const visitorPage = await visitor.newPage();
+		await visitorPage.goto(credentialUrl, { waitUntil: 'networkidle' });
+		await expectAccessible(visitorPage, 'credential');
+		expect(await visitorPage.getByText('Verified', { exact: true }).count()).toBe(1);
+		expect(await visitorPage.getByText('Awarded to').count()).toBe(1);
+
+		const id = new URL(credentialUrl).pathname.split('/').pop();
+		expect((await owner.post(`/api/v1/credentials/${id}/revoke`, { reason: 'Awarded by mistake' })).status).toBe(200);
+		await visitorPage.reload({ waitUntil: 'networkidle' });
+		expect(await visitorPage.getByText('This badge has been revoked').count()).toBe(1);
+		expect(await visitorPage.getByText('Awarded by mistake').count()).toBe(1);
+		await expectAccessible(visitorPage, 'revoked credential');
+		await visitor.close();
+	});
+});
