@@ -46,7 +46,7 @@ describe('a badge from award to verification', () => {
 		const learnerPage = await mine.newPage();
 		await learnerPage.goto(`${platform.server.url}/account/badges`, { waitUntil: 'networkidle' });
 		await expectAccessible(learnerPage, 'my badges');
-		expect(await learnerPage.getByRole('link', { name: 'Bike repair workshop' }).getAttribute('href')).toBe(new URL(credentialUrl).pathname);
+		expect(await learnerPage.getByRole('link', { name: 'Bike repair workshop', exact: true }).getAttribute('href')).toBe(new URL(credentialUrl).pathname);
 		await mine.close();
 
 		const visitor = await newContext(browser);
