@@ -93,7 +93,8 @@ describe('an activity from creation to joining', () => {
 		const url = (query: string) => `${platform.server.url}/activities?${query}`;
 		const titles = async () => page.locator('.list h2').allTextContents();
 
-		await page.goto(url(''));
+		// Hydration could otherwise reset the field after it is filled.
+		await page.goto(url(''), { waitUntil: 'networkidle' });
 		await page.getByLabel('Words').fill('mural');
 		await page.getByRole('button', { name: 'Show activities' }).click();
 		await page.waitForURL(/q=mural/);
