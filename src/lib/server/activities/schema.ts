@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, customType, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, updatedAt, type LocalizedText } from '../db/columns';
 import { users } from '../accounts/schema';
-import { cities } from '../cities/schema';
-import { organisations } from '../organisations/schema';
+import { cityIdColumn } from '../cities/schema';
+import { organisationIdColumn } from '../organisations/schema';
 import type { AccessibilityFeature, ActivityMode, ActivityStatus, ActivityType, TargetGroup } from '../../activities/vocabulary';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -26,12 +26,8 @@ export const activities = pgTable(
 	'activities',
 	{
 		id: id(),
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
+		organisationId: organisationIdColumn(),
 		title: jsonb('title').$type<LocalizedText>().notNull(),
 		description: jsonb('description').$type<LocalizedText>().notNull(),
 		type: text('type').$type<ActivityType>().notNull(),
@@ -111,9 +107,7 @@ export const activitySessions = pgTable(
 	'activity_sessions',
 	{
 		id: id(),
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
 		activityId: uuid('activity_id')
 			.notNull()
 			.references(() => activities.id, { onDelete: 'cascade' }),

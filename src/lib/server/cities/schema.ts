@@ -28,12 +28,16 @@ export const cities = pgTable('cities', {
 	updatedAt: updatedAt()
 });
 
+/** The owning city of a row; deleting it deletes the row. */
+export const cityIdColumn = () =>
+	uuid('city_id')
+		.notNull()
+		.references(() => cities.id, { onDelete: 'cascade' });
+
 export const cityAdmins = pgTable(
 	'city_admins',
 	{
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),

@@ -1,3 +1,5 @@
+import { isUuid } from '../http/validation';
+
 /**
  * Each organisation issues as `did:web:<host>:organisations:<id>`: a did:web resolver fetches
  * `https://<host>/organisations/<id>/did.json`, which this platform serves. The port, if any, is
@@ -12,7 +14,7 @@ export function organisationIdOfDid(publicUrl: string, did: string): string | un
 	const prefix = `did:web:${encodeURIComponent(new URL(publicUrl).host)}:organisations:`;
 	if (!did.startsWith(prefix)) return undefined;
 	const id = did.slice(prefix.length);
-	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id.toLowerCase() : undefined;
+	return isUuid(id) ? id.toLowerCase() : undefined;
 }
 
 export function statusListUrl(publicUrl: string, organisationId: string): string {
@@ -30,8 +32,8 @@ export interface VerificationMethod {
 	publicKeyMultibase: string;
 }
 
-/** The DID document: every key the organisation ever signed with, the active ones for assertions. */
-export function didDocument(did: string, keys: { fragment: string; publicKeyMultibase: string; active: boolean }[]) {
+/** The DID document: every key the organisation ever signed with, each valid for assertions. */
+export function didDocument(did: string, keys: { fragment: string; publicKeyMultibase: string }[]) {
 	const methods: VerificationMethod[] = keys.map((key) => ({
 		id: `${did}#${key.fragment}`,
 		type: 'Multikey',

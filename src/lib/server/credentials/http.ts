@@ -1,23 +1,22 @@
-import { errorBody } from '../http/errors';
+import type { AppContext } from '../app/context';
+import { jsonError } from '../http/endpoint';
+import { notFound } from '../http/errors';
+import { isUuid } from '../http/validation';
+import { findCredential } from './service';
 
-export const isUuid = (value: string | undefined): value is string =>
-	value !== undefined && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
-export function jsonNotFound(what: string): Response {
-	return new Response(JSON.stringify(errorBody('not_found', `${what} not found.`)), {
-		status: 404,
-		headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' }
-	});
-}
-
-/** The signed credential as issued, for machines (wallets, verifiers, the `.json` download). */
-export function credentialJson(document: Record<string, unknown>, options: { download?: string } = {}): Response {
-	return new Response(JSON.stringify(document, null, 2), {
+/**
+ * The signed credential as issued, for machines: wallets and verifiers (content negotiation on
+ * `/credentials/{id}`) and the `.json` download.
+ */
+export async function credentialResponse(app: Pick<AppContext, 'db'>, id: string | undefined, options: { download?: boolean } = {}): Promise<Response> {
+	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
+	if (!credential) return jsonError(notFound('Credential'));
+	return new Response(JSON.stringify(credential.document, null, 2), {
 		headers: {
 			'content-type': 'application/vc+ld+json',
 			'access-control-allow-origin': '*',
 			'cache-control': 'no-cache',
-			...(options.download ? { 'content-disposition': `attachment; filename="${options.download}"` } : {})
+			...(options.download ? { 'content-disposition': `attachment; filename="credential-${credential.id}.json"` } : {})
 		}
 	});
 }

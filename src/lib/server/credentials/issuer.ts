@@ -51,21 +51,12 @@ export async function activeKeyPair(ctx: IssuerContext, organisation: { id: stri
 	});
 }
 
-/**
- * Retires the active key (it stays in the DID document, so what it signed still verifies); the next
- * signature creates a new one.
- */
-export async function rotateKey(ctx: IssuerContext, organisationId: string): Promise<void> {
-	await ctx.db.update(issuerKeys).set({ active: false, retiredAt: new Date() }).where(and(eq(issuerKeys.organisationId, organisationId), eq(issuerKeys.active, true)));
-}
-
-/** The organisation's DID document, or undefined when it has never had a key. */
+/** The organisation's DID document: every key it ever had (none before its first award). */
 export async function organisationDidDocument(ctx: Pick<IssuerContext, 'db' | 'publicUrl'>, organisationId: string) {
 	const keys = await ctx.db
-		.select({ fragment: issuerKeys.fragment, publicKeyMultibase: issuerKeys.publicKeyMultibase, active: issuerKeys.active })
+		.select({ fragment: issuerKeys.fragment, publicKeyMultibase: issuerKeys.publicKeyMultibase })
 		.from(issuerKeys)
 		.where(eq(issuerKeys.organisationId, organisationId))
 		.orderBy(asc(issuerKeys.createdAt));
-	if (keys.length === 0) return undefined;
 	return didDocument(organisationDid(ctx.publicUrl, organisationId), keys);
 }

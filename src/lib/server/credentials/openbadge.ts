@@ -5,6 +5,8 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import type { Ed25519KeyPair } from '@digitalbazaar/ed25519-multikey';
 import type { FrameworkCatalog } from '../frameworks/catalog';
 import type { BadgeDescription } from '../activities/schema';
+import type { LocalizedText } from '../db/columns';
+import { pickText } from '../../i18n/locales';
 import { documentLoader } from './loader';
 import { credentialUrl, organisationDid, statusListUrl } from './did';
 
@@ -15,12 +17,6 @@ export const OB3_CONTEXTS = [
 ];
 export const OB3_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
-/** The text of a per-locale field in the first of `locales` it has, else in any. */
-export function pick(text: Record<string, string>, locales: string[]): string {
-	for (const locale of locales) if (text[locale]) return text[locale];
-	return Object.values(text)[0] ?? '';
-}
-
 /** `sha256$<hex>` of the trimmed, lower-cased e-mail followed by the salt (Open Badges identity hash). */
 export function hashEmail(email: string, salt: string): string {
 	return `sha256$${crypto.createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex')}`;
@@ -29,8 +25,9 @@ export function hashEmail(email: string, salt: string): string {
 export interface AwardFacts {
 	credentialId: string;
 	publicUrl: string;
-	organisation: { id: string; name: string; email: string | null; website: string | null };
-	activity: { id: string; badge: BadgeDescription; skills: string[]; imageUrl: string | null; imageAlt: string | null };
+	organisation: { id: string; name: string; email: string | null };
+	activity: { id: string; badge: BadgeDescription; skills: string[]; imageUrl: string | null; imageAlt: LocalizedText };
+	/** The languages to write the credential in, most wanted first (a credential has one language). */
 	locales: string[];
 	learner: { id: string; email: string; name: string };
 	narrative: string | null;
@@ -43,7 +40,10 @@ export interface AwardFacts {
 export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): Record<string, unknown> {
 	const did = organisationDid(facts.publicUrl, facts.organisation.id);
 	const salt = crypto.randomBytes(12).toString('hex');
-	const name = pick(facts.activity.badge.name, facts.locales);
+	const [first = 'en', ...fallbacks] = facts.locales;
+	const text = (value: LocalizedText) => pickText(value, first, fallbacks)?.text ?? '';
+	const name = text(facts.activity.badge.name);
+	const imageAlt = text(facts.activity.imageAlt);
 	const list = statusListUrl(facts.publicUrl, facts.organisation.id);
 	const alignment = facts.activity.skills.flatMap((skillId) => {
 		const item = catalog.item(skillId);
@@ -84,9 +84,9 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 				type: ['Achievement'],
 				achievementType: 'Badge',
 				name,
-				description: pick(facts.activity.badge.description, facts.locales) || name,
-				criteria: { narrative: pick(facts.activity.badge.criteria, facts.locales) || name },
-				...(facts.activity.imageUrl ? { image: { id: facts.activity.imageUrl, type: 'Image', ...(facts.activity.imageAlt ? { caption: facts.activity.imageAlt } : {}) } } : {}),
+				description: text(facts.activity.badge.description) || name,
+				criteria: { narrative: text(facts.activity.badge.criteria) || name },
+				...(facts.activity.imageUrl ? { image: { id: facts.activity.imageUrl, type: 'Image', ...(imageAlt ? { caption: imageAlt } : {}) } } : {}),
 				...(alignment.length ? { alignment } : {}),
 				creator: { id: did, type: ['Profile'], name: facts.organisation.name }
 			}

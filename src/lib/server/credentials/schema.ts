@@ -1,8 +1,8 @@
 import { boolean, customType, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { at, createdAt, id } from '../db/columns';
-import { cities } from '../cities/schema';
-import { organisations } from '../organisations/schema';
+import { cityIdColumn } from '../cities/schema';
+import { organisationIdColumn } from '../organisations/schema';
 import { activities } from '../activities/schema';
 import { enrolments } from '../enrolments/schema';
 import { users } from '../accounts/schema';
@@ -18,12 +18,8 @@ export const issuerKeys = pgTable(
 	'issuer_keys',
 	{
 		id: id(),
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
+		organisationId: organisationIdColumn(),
 		/** The fragment after the DID: `key-1`, `key-2`, ... */
 		fragment: text('fragment').notNull(),
 		publicKeyMultibase: text('public_key_multibase').notNull(),
@@ -41,12 +37,8 @@ export const issuerKeys = pgTable(
 
 /** The next free position in each organisation's revocation status list. */
 export const statusListCounters = pgTable('status_list_counters', {
-	organisationId: uuid('organisation_id')
-		.primaryKey()
-		.references(() => organisations.id, { onDelete: 'cascade' }),
-	cityId: uuid('city_id')
-		.notNull()
-		.references(() => cities.id, { onDelete: 'cascade' }),
+	organisationId: organisationIdColumn().primaryKey(),
+	cityId: cityIdColumn(),
 	nextIndex: integer('next_index').notNull().default(0)
 });
 
@@ -55,12 +47,8 @@ export const credentials = pgTable(
 	'credentials',
 	{
 		id: id(),
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
+		organisationId: organisationIdColumn(),
 		activityId: uuid('activity_id').references(() => activities.id, { onDelete: 'set null' }),
 		enrolmentId: uuid('enrolment_id').references(() => enrolments.id, { onDelete: 'set null' }),
 		/** The learner; null after they deleted their account (the credential stays verifiable). */

@@ -7,7 +7,7 @@ import { users } from '../accounts/schema';
 import { activities } from '../activities/schema';
 import { cities } from '../cities/schema';
 import { organisations } from '../organisations/schema';
-import { enrolments } from '../enrolments/schema';
+import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
 import { imageUrl } from '../activities/presenters';
 import { credentials } from './schema';
 import { activeKeyPair, type IssuerContext } from './issuer';
@@ -22,9 +22,6 @@ export const issuerContext = (app: Pick<AppContext, 'db' | 'config' | 'credentia
 	publicUrl: app.config.publicUrl,
 	credentialSecret: app.credentialSecret
 });
-
-/** Enrolments in these states can be awarded: the learner took part (not waiting, not gone). */
-const AWARDABLE = new Set(['joined', 'submitted', 'completed']);
 
 /**
  * Awards the activity's badge to an enrolled learner: one signed credential per learner and activity.
@@ -48,7 +45,7 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 	const existing = await findByAwardKey(app, awardKey);
 	if (existing) return { credential: existing, created: false };
 	if (row.organisation.status !== 'approved') throw invalidState('Only an approved organisation can award badges.');
-	if (!AWARDABLE.has(row.enrolment.status)) throw invalidState(`This learner cannot be awarded: their enrolment is "${row.enrolment.status}".`);
+	if (!HOLDS_PLACE.includes(row.enrolment.status)) throw invalidState(`This learner cannot be awarded: their enrolment is "${row.enrolment.status}".`);
 	if (!row.activity.badge) throw invalidState('This activity has no badge.');
 
 	const keyPair = await activeKeyPair(issuerContext(app), { id: row.organisation.id, cityId: row.organisation.cityId });
@@ -60,14 +57,15 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 			{
 				credentialId: id,
 				publicUrl: app.config.publicUrl,
-				organisation: { id: row.organisation.id, name: row.organisation.name, email: row.organisation.email, website: row.organisation.website },
+				organisation: row.organisation,
 				activity: {
 					id: row.activity.id,
 					badge: row.activity.badge!,
 					skills: row.activity.skills,
 					imageUrl: row.activity.imageKey ? imageUrl(app.config.publicUrl, row.activity.imageKey) : null,
-					imageAlt: row.activity.imageKey ? Object.values(row.activity.imageAlt)[0] ?? null : null
+					imageAlt: row.activity.imageAlt
 				},
+				// The city's language first, then the languages the activity is written in.
 				locales: [row.city.defaultLocale, ...Object.keys(row.activity.title)],
 				learner: row.learner,
 				narrative: input.narrative ?? null,

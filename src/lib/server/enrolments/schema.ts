@@ -1,19 +1,20 @@
 import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, updatedAt } from '../db/columns';
 import { users } from '../accounts/schema';
-import { cities } from '../cities/schema';
+import { cityIdColumn } from '../cities/schema';
 import { activities } from '../activities/schema';
 
 export type EnrolmentStatus = 'joined' | 'waitlisted' | 'submitted' | 'completed' | 'rejected' | 'left';
+
+/** Statuses that hold a place in the activity (the waiting list does not): the learner takes part. */
+export const HOLDS_PLACE: readonly EnrolmentStatus[] = ['joined', 'submitted', 'completed'];
 
 /** A learner's place in an activity (or on its waiting list). One row per learner and activity. */
 export const enrolments = pgTable(
 	'enrolments',
 	{
 		id: id(),
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
 		activityId: uuid('activity_id')
 			.notNull()
 			.references(() => activities.id, { onDelete: 'cascade' }),

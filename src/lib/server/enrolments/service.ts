@@ -6,13 +6,11 @@ import { AppError, invalidState, notFound } from '../http/errors';
 import { users } from '../accounts/schema';
 import { activities } from '../activities/schema';
 import { findActivityScope } from '../activities/queries';
-import { enrolments, type EnrolmentStatus } from './schema';
+import { enrolments, HOLDS_PLACE, type EnrolmentStatus } from './schema';
 import type { Db } from '../db/database';
 
 type Deps = Pick<AppContext, 'db'>;
 
-/** Statuses that hold a place in the activity (the waiting list does not). */
-const HOLDS_PLACE: EnrolmentStatus[] = ['joined', 'submitted', 'completed'];
 const ACTIVE: EnrolmentStatus[] = [...HOLDS_PLACE, 'waitlisted'];
 
 export type EnrolmentRow = typeof enrolments.$inferSelect;

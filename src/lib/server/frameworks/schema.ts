@@ -1,6 +1,6 @@
 import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { at } from '../db/columns';
-import { cities } from '../cities/schema';
+import { cityIdColumn } from '../cities/schema';
 
 /**
  * Competence frameworks (LifeComp, EntreComp, DigComp, GreenComp, P21, ESCO transversal skills), loaded
@@ -50,9 +50,7 @@ export const frameworkItems = pgTable(
 export const cityFrameworks = pgTable(
 	'city_frameworks',
 	{
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
 		frameworkId: text('framework_id')
 			.notNull()
 			.references(() => frameworks.id)

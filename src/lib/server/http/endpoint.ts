@@ -4,7 +4,7 @@ import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import type { Logger } from '../logging/logger';
 import { AppError, errorBody, errorStatus, unauthenticated, type ErrorCode } from './errors';
-import { DEFAULT_JSON_LIMIT, parseWith, readJsonBody, searchParamsToObject } from './validation';
+import { DEFAULT_JSON_LIMIT, isUuid, parseWith, readJsonBody, searchParamsToObject } from './validation';
 
 /** What an API endpoint declares about itself; the OpenAPI document is generated from it. */
 export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
@@ -89,7 +89,7 @@ export function endpoint<B extends z.ZodType | undefined = undefined, Q extends 
 
 /** A path segment that must be a UUID; anything else cannot exist, so it is a 404. */
 export function uuidParam(value: string | undefined, what: string): string {
-	if (!value || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+	if (!isUuid(value)) {
 		throw new AppError('not_found', `${what} not found.`);
 	}
 	return value.toLowerCase();

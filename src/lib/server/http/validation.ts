@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { AppError, validationFailed, type FieldIssue } from './errors';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs: anything else in their place cannot name a row (and would make PostgreSQL fail). */
+export const isUuid = (value: string | undefined | null): value is string => typeof value === 'string' && UUID.test(value);
+
 /** Turns zod issues into the per-field details of a 422 answer. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 	return error.issues.map((issue) => {

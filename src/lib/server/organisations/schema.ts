@@ -2,16 +2,14 @@ import { index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'driz
 import { sql } from 'drizzle-orm';
 import { at, createdAt, id, updatedAt, type LocalizedText } from '../db/columns';
 import { users } from '../accounts/schema';
-import { cities } from '../cities/schema';
+import { cityIdColumn } from '../cities/schema';
 
 /** A learning provider in a city, and the Open Badges issuer of what it awards. */
 export const organisations = pgTable(
 	'organisations',
 	{
 		id: id(),
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
 		name: text('name').notNull(),
 		type: text('type').notNull(),
 		email: text('email').notNull(),
@@ -29,15 +27,17 @@ export const organisations = pgTable(
 	(table) => [index('organisations_city_status_idx').on(table.cityId, table.status, table.name)]
 );
 
+/** The owning organisation of a row; deleting it deletes the row. */
+export const organisationIdColumn = () =>
+	uuid('organisation_id')
+		.notNull()
+		.references(() => organisations.id, { onDelete: 'cascade' });
+
 export const memberships = pgTable(
 	'memberships',
 	{
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
+		organisationId: organisationIdColumn(),
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
@@ -54,12 +54,8 @@ export const invitations = pgTable(
 	'invitations',
 	{
 		id: id(),
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
+		organisationId: organisationIdColumn(),
 		email: text('email').notNull(),
 		role: text('role').$type<'owner' | 'admin' | 'member'>().notNull(),
 		/** SHA-256 of the token mailed to the invitee; the token itself is never stored. */

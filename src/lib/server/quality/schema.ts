@@ -1,7 +1,7 @@
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../db/columns';
 import { users } from '../accounts/schema';
-import { cities } from '../cities/schema';
+import { cityIdColumn } from '../cities/schema';
 import { activities } from '../activities/schema';
 
 /** Every decision the city took on an activity's quality label, kept as its history. */
@@ -9,9 +9,7 @@ export const qualityReviews = pgTable(
 	'quality_reviews',
 	{
 		id: id(),
-		cityId: uuid('city_id')
-			.notNull()
-			.references(() => cities.id, { onDelete: 'cascade' }),
+		cityId: cityIdColumn(),
 		activityId: uuid('activity_id')
 			.notNull()
 			.references(() => activities.id, { onDelete: 'cascade' }),

@@ -1,3 +1,4 @@
+import { isUuid } from '$lib/server/http/validation';
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getActivity } from '$lib/server/activities/service';
@@ -13,10 +14,9 @@ import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
 import { pickText } from '$lib/i18n/locales';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!UUID.test(params.id)) error(404, 'Activity not found');
+	if (!isUuid(params.id)) error(404, 'Activity not found');
 	const activity = await getActivity(locals.app, locals.actor, params.id).catch((cause: unknown) => {
 		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
 		throw cause;

@@ -1,10 +1,4 @@
 import type { RequestHandler } from './$types';
-import { findCredential } from '$lib/server/credentials/service';
-import { credentialJson, isUuid, jsonNotFound } from '$lib/server/credentials/http';
+import { credentialResponse } from '$lib/server/credentials/http';
 
-export const GET: RequestHandler = async ({ locals, params }) => {
-	if (!isUuid(params.id)) return jsonNotFound('Credential');
-	const credential = await findCredential(locals.app, params.id);
-	if (!credential) return jsonNotFound('Credential');
-	return credentialJson(credential.document, { download: `credential-${credential.id}.json` });
-};
+export const GET: RequestHandler = ({ locals, params }) => credentialResponse(locals.app, params.id, { download: true });

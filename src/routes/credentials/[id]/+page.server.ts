@@ -4,7 +4,7 @@ import type { PageServerLoad } from './$types';
 import { findCredential } from '$lib/server/credentials/service';
 import { verifyOpenBadge } from '$lib/server/credentials/verify';
 import { users } from '$lib/server/accounts/schema';
-import { isUuid } from '$lib/server/credentials/http';
+import { isUuid } from '$lib/server/http/validation';
 
 type Achievement = { name?: string; description?: string; criteria?: { narrative?: string }; alignment?: { targetName: string; targetUrl: string; targetFramework?: string }[] };
 

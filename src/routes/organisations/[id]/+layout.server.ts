@@ -1,14 +1,14 @@
+import { isUuid } from '$lib/server/http/validation';
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 import { getOrganisation } from '$lib/server/organisations/service';
 import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An organisation's pages: hidden (404) unless approved or the viewer may see it. */
 export const load: LayoutServerLoad = async ({ locals, params }) => {
-	if (!UUID.test(params.id)) error(404, 'Organisation not found');
+	if (!isUuid(params.id)) error(404, 'Organisation not found');
 	try {
 		const org = await getOrganisation(locals.app, locals.actor, params.id);
 		const scope = { cityId: org.cityId, organisationId: org.id };

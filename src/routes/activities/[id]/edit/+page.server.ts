@@ -1,3 +1,4 @@
+import { isUuid } from '$lib/server/http/validation';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { UpdateActivityInput } from '$lib/server/activities/schemas';
@@ -12,11 +13,10 @@ import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function editable(locals: App.Locals, url: URL, id: string) {
 	const actor = requireSignedIn(locals.actor, url);
-	if (!UUID.test(id)) error(404, 'Activity not found');
+	if (!isUuid(id)) error(404, 'Activity not found');
 	try {
 		const activity = await getActivity(locals.app, actor, id);
 		if (!can(actor, 'activity.manage', { cityId: activity.cityId, organisationId: activity.organisationId })) error(403, 'Organisers only');
