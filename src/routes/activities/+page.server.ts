@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			...base,
 			query: raw,
 			errors: {},
-			items: result.records.map((r) => ({ ...presentSummary(r, '', result.distances.get(r.id)), timezone: r.city.timezone })),
+			items: result.records.map((r) => ({ ...presentSummary(r, '', r.distance), timezone: r.city.timezone })),
 			total: result.total,
 			totalIsExact: result.totalIsExact,
 			page: parsed.data.page,

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } fr
 import type { Db } from '../db/database';
 import { cities } from '../cities/schema';
 import { organisations } from '../organisations/schema';
-import { enrolments } from '../enrolments/schema';
+import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
 import { activities, activitySessions } from './schema';
 import type { ActivityStatus } from '../../activities/vocabulary';
 
@@ -68,11 +68,10 @@ const columns = {
 
 /**
  * Loads activities by id with their city, organisation, sessions and enrolment counts, in input order.
- * Lists that show neither sessions nor places (search results) can skip those two queries.
+ * (Search results need less: they select `summaryColumns` in the search itself.)
  */
-export async function loadActivities(db: Db, ids: string[], options: { details?: boolean } = {}): Promise<ActivityRecord[]> {
+export async function loadActivities(db: Db, ids: string[]): Promise<ActivityRecord[]> {
 	if (ids.length === 0) return [];
-	const details = options.details ?? true;
 	const [rows, sessions, places] = await Promise.all([
 		db
 			.select(columns)
@@ -80,16 +79,12 @@ export async function loadActivities(db: Db, ids: string[], options: { details?:
 			.innerJoin(cities, eq(cities.id, activities.cityId))
 			.innerJoin(organisations, eq(organisations.id, activities.organisationId))
 			.where(inArray(activities.id, ids)),
-		details
-			? db.select().from(activitySessions).where(inArray(activitySessions.activityId, ids)).orderBy(asc(activitySessions.startsAt))
-			: [],
-		details
-			? db
-					.select({ activityId: enrolments.activityId, status: enrolments.status, n: count() })
-					.from(enrolments)
-					.where(and(inArray(enrolments.activityId, ids), inArray(enrolments.status, ['joined', 'waitlisted', 'submitted', 'completed'])))
-					.groupBy(enrolments.activityId, enrolments.status)
-			: []
+		db.select().from(activitySessions).where(inArray(activitySessions.activityId, ids)).orderBy(asc(activitySessions.startsAt)),
+		db
+			.select({ activityId: enrolments.activityId, status: enrolments.status, n: count() })
+			.from(enrolments)
+			.where(and(inArray(enrolments.activityId, ids), inArray(enrolments.status, [...HOLDS_PLACE, 'waitlisted'])))
+			.groupBy(enrolments.activityId, enrolments.status)
 	]);
 	const byId = new Map(
 		rows.map((row) => [

@@ -17,6 +17,9 @@ export const OB3_CONTEXTS = [
 ];
 export const OB3_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
+/** A date as credentials write it: UTC to the second (`2026-11-30T05:20:36Z`). */
+export const credentialDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** `sha256$<hex>` of the trimmed, lower-cased e-mail followed by the salt (Open Badges identity hash). */
 export function hashEmail(email: string, salt: string): string {
 	return `sha256$${crypto.createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex')}`;
@@ -59,7 +62,7 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 			}
 		];
 	});
-	const issuedAt = facts.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const issuedAt = credentialDate(facts.issuedAt);
 	return {
 		'@context': OB3_CONTEXTS,
 		id: credentialUrl(facts.publicUrl, facts.credentialId),
@@ -73,7 +76,7 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 			...(facts.organisation.email ? { email: facts.organisation.email } : {})
 		},
 		validFrom: issuedAt,
-		...(facts.validUntil ? { validUntil: facts.validUntil.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
+		...(facts.validUntil ? { validUntil: credentialDate(facts.validUntil) } : {}),
 		awardedDate: issuedAt,
 		credentialSubject: {
 			type: ['AchievementSubject'],

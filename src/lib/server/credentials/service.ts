@@ -100,7 +100,7 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 		}
 		await tx.update(enrolments).set({ status: 'completed' }).where(eq(enrolments.id, row.enrolment.id));
 		return inserted;
-	}).catch(async (error) => {
+	}).catch((error: unknown) => {
 		if (error instanceof AwardRace) return undefined;
 		throw error;
 	});

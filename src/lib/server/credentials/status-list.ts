@@ -1,9 +1,9 @@
-import { and, count, eq, isNotNull, max, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { createCredential, createList } from '@digitalbazaar/vc-bitstring-status-list';
 import type { Db } from '../db/database';
 import { credentials, statusListCounters } from './schema';
 import { organisationDid, statusListUrl } from './did';
-import { signCredential } from './openbadge';
+import { credentialDate, signCredential } from './openbadge';
 import type { Ed25519KeyPair } from '@digitalbazaar/ed25519-multikey';
 
 /** Entries in an organisation's list: 131,072 bits (16 KB), the smallest size the specification allows. */
@@ -25,26 +25,24 @@ const signedLists = new Map<string, { version: string; document: Record<string, 
 
 /**
  * The organisation's signed BitstringStatusListCredential, with a bit set for every revoked credential.
- * Signed lists are kept per version (how many revocations, and the latest), so a revocation shows at
- * once on every instance while an unchanged list is not signed again.
+ * One query reads the revoked positions; the signed list is kept per version (how many revocations,
+ * and the latest), so a revocation shows at once on every instance while an unchanged list is not
+ * signed again.
  */
 export async function revocationList(db: Db, publicUrl: string, organisationId: string, keyPair: () => Promise<Ed25519KeyPair>, now: Date) {
-	const [state] = await db
-		.select({ revoked: count(), latest: max(credentials.revokedAt) })
+	const revoked = await db
+		.select({ index: credentials.statusIndex, at: credentials.revokedAt })
 		.from(credentials)
 		.where(and(eq(credentials.organisationId, organisationId), isNotNull(credentials.revokedAt)));
-	const version = `${state?.revoked ?? 0}:${state?.latest?.toISOString() ?? ''}`;
+	const latest = Math.max(0, ...revoked.map((r) => r.at!.getTime()));
+	const version = `${revoked.length}:${latest}`;
 	const cached = signedLists.get(organisationId);
 	if (cached?.version === version) return cached.document;
-	const revoked = await db
-		.select({ index: credentials.statusIndex })
-		.from(credentials)
-		.where(and(eq(credentials.organisationId, organisationId), isNotNull(credentials.revokedAt)));
 	const list = await createList({ length: STATUS_LIST_LENGTH });
 	for (const { index } of revoked) list.setStatus(index, true);
 	const unsigned = await createCredential({ id: statusListUrl(publicUrl, organisationId), list, statusPurpose: 'revocation' });
 	unsigned.issuer = organisationDid(publicUrl, organisationId);
-	unsigned.validFrom = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+	unsigned.validFrom = credentialDate(now);
 	const document = await signCredential(unsigned, await keyPair());
 	signedLists.set(organisationId, { version, document });
 	return document;

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Db } from '../db/database';
 import type { FrameworkCatalog } from '../frameworks/catalog';
@@ -144,22 +144,24 @@ function endOfDayIfDate(value: string): Date {
 export const COUNT_CAP = 1000;
 
 export interface SearchOutcome {
-	records: ActivitySummaryRecord[];
-	distances: Map<string, number>;
+	/** The page, with each activity's distance from `near` when the search has one. */
+	records: PageRow[];
 	total: number;
 	totalIsExact: boolean;
 }
 
-export async function countUpTo(db: Db, where: SQL, limit: number, order: SQL[] = []): Promise<number> {
-	const matches = db.select({ one: sql`1` }).from(a).where(where).orderBy(...order).limit(limit).as('matches');
-	const [counted] = await db.select({ n: count() }).from(matches);
-	return counted?.n ?? 0;
+/**
+ * How many activities match, counted up to `limit`, as a scalar subquery: inside a page's statement
+ * the database runs it once, and alone it is one small statement.
+ */
+function countedUpTo(where: SQL, order: SQL[], limit: number): SQL<number> {
+	const matches = sql`select 1 from ${a} where ${where}${order.length ? sql` order by ${sql.join(order, sql`, `)}` : sql``} limit ${limit}`;
+	return sql<number>`(select count(*) from (${matches}) as matches)`.mapWith(Number);
 }
 
-/** The matches, counted up to `limit`, as a scalar subquery: the database runs it once per statement. */
-function countedUpTo(plan: SearchPlan, limit: number): SQL<number> {
-	const matches = sql`select 1 from ${a} where ${plan.where}${plan.countOrder.length ? sql` order by ${sql.join(plan.countOrder, sql`, `)}` : sql``} limit ${limit}`;
-	return sql<number>`(select count(*) from (${matches}) as matches)`.mapWith(Number);
+async function countUpTo(db: Db, where: SQL, order: SQL[], limit: number): Promise<number> {
+	const [row] = await db.select({ n: countedUpTo(where, order, limit) }).from(sql`(select 1) as one`);
+	return row?.n ?? 0;
 }
 
 type PageRow = ActivitySummaryRecord & { distance?: number };
@@ -170,7 +172,7 @@ export function pageQuery(db: Db, plan: SearchPlan, tier: number, page: { limit:
 		.select({
 			...summaryColumns,
 			...(plan.distance ? { distance: plan.distance } : {}),
-			...(page.countLimit ? { counted: countedUpTo(plan, page.countLimit) } : {})
+			...(page.countLimit ? { counted: countedUpTo(plan.where, plan.countOrder, page.countLimit) } : {})
 		})
 		.from(a)
 		.innerJoin(cities, eq(cities.id, a.cityId))
@@ -196,7 +198,7 @@ export async function readPage(db: Db, plan: SearchPlan, page: { limit: number; 
 		rows.push(...found.map((row) => ({ ...row.activity, city: row.city, organisation: row.organisation, distance: (row as { distance?: number }).distance })));
 		if (rows.length >= page.limit || index === plan.tiers.length - 1) break;
 		// The next group starts after this one: the page skipped all of it, or it ended on this page.
-		const inTier = found.length > 0 ? skip + found.length : await countUpTo(db, tier, skip, plan.countOrder);
+		const inTier = found.length > 0 ? skip + found.length : await countUpTo(db, tier, plan.countOrder, skip);
 		skip = Math.max(0, skip - inTier);
 	}
 	return { rows, counted };
@@ -222,10 +224,9 @@ export async function searchActivities(
 	const cap = Math.min(COUNT_CAP, (query.page + 4) * query.limit);
 	const { rows, counted: countedWithPage } = await readPage(app.db, plan, { limit: query.limit, offset, countLimit: cap + 1 });
 	// An empty page carries no count: count apart, unless it is the first page (then there is nothing).
-	const counted = countedWithPage ?? (offset > 0 ? await countUpTo(app.db, plan.where, cap + 1, plan.countOrder) : 0);
+	const counted = countedWithPage ?? (offset > 0 ? await countUpTo(app.db, plan.where, plan.countOrder, cap + 1) : 0);
 	return {
 		records: rows,
-		distances: new Map(rows.map((r) => [r.id, r.distance ?? NaN])),
 		total: Math.min(counted, cap),
 		totalIsExact: counted <= cap,
 		plan

@@ -21,7 +21,7 @@ export const GET = endpoint(
 	async ({ app, query, event }) => {
 		const result = await searchActivities(app, query, { locale: event.locals.locale, now: new Date() });
 		return {
-			items: result.records.map((record) => presentSummary(record, app.config.publicUrl, result.distances.get(record.id))),
+			items: result.records.map((record) => presentSummary(record, app.config.publicUrl, record.distance)),
 			total: result.total,
 			totalIsExact: result.totalIsExact,
 			page: query.page,
