@@ -26,8 +26,6 @@ export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodTy
 	 * this many seconds (`Cache-Control: public, max-age=N`). Everything else is `no-store`.
 	 */
 	cacheSeconds?: number;
-	/** The body may be left out entirely (no Content-Type, no content): the schema then sees undefined. */
-	bodyOptional?: boolean;
 }
 
 export interface EndpointContext<B, Q> {
@@ -66,10 +64,7 @@ export function endpoint<B extends z.ZodType | undefined = undefined, Q extends 
 		try {
 			if (spec.access === 'user' && actor.kind !== 'user') throw unauthenticated();
 			const query = (spec.query ? parseWith(spec.query, searchParamsToObject(event.url.searchParams)) : undefined) as Parsed<Q>;
-			const bodyless = spec.bodyOptional && !event.request.headers.get('content-type') && !Number(event.request.headers.get('content-length') ?? 0);
-			const body = (
-				spec.body ? parseWith(spec.body, bodyless ? undefined : await readJsonBody(event.request, spec.bodyLimit ?? DEFAULT_JSON_LIMIT)) : undefined
-			) as Parsed<B>;
+			const body = (spec.body ? parseWith(spec.body, await requestBody(event.request, spec)) : undefined) as Parsed<B>;
 			const headers = new Headers();
 			const result = await handler({ event, app, actor, logger, body, query, params: event.params as Record<string, string>, headers });
 			if (result instanceof Response) return result;
@@ -86,6 +81,18 @@ export function endpoint<B extends z.ZodType | undefined = undefined, Q extends 
 	};
 	return Object.assign(handle, { spec: spec as DocumentedHandler['spec'] });
 }
+
+/**
+ * The request's JSON body. A request with no body at all (no Content-Type, no content) is fine when
+ * the endpoint's schema accepts undefined (an optional body, such as `.default({})`).
+ */
+async function requestBody(request: Request, spec: { body?: z.ZodType | undefined; bodyLimit?: number | undefined }): Promise<unknown> {
+	const sent = request.headers.get('content-type') || Number(request.headers.get('content-length') ?? 0) > 0 || request.headers.get('transfer-encoding');
+	if (!sent && bodyIsOptional(spec.body)) return undefined;
+	return readJsonBody(request, spec.bodyLimit ?? DEFAULT_JSON_LIMIT);
+}
+
+export const bodyIsOptional = (schema: z.ZodType | undefined) => schema !== undefined && schema.safeParse(undefined).success;
 
 /** A path segment that must be a UUID; anything else cannot exist, so it is a 404. */
 export function uuidParam(value: string | undefined, what: string): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
-import type { DocumentedHandler } from '../http/endpoint';
+import { bodyIsOptional, type DocumentedHandler } from '../http/endpoint';
 import { errorStatus, type ErrorCode } from '../http/errors';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -76,7 +76,7 @@ export function buildOpenApiDocument(routes: RouteModule[], serverUrl: string) {
 					...(pathParams.length ? { path: z.object(Object.fromEntries(pathParams.map((name) => [name, z.string()]))) } : {}),
 					...(spec.query ? { query: spec.query } : {})
 				},
-				...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+				...(spec.body ? { requestBody: { required: !bodyIsOptional(spec.body), content: { 'application/json': { schema: spec.body } } } } : {}),
 				responses: {
 					[String(status)]:
 						status === 204 || !spec.response

@@ -98,6 +98,9 @@ describe('the OpenAPI document', () => {
 		expect(createCity.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateCityInput');
 		expect(doc.components.schemas.CreateCityInput.required).toEqual(expect.arrayContaining(['slug', 'name', 'locales', 'center']));
 		expect(createCity.responses['422']).toBeDefined();
+		expect(createCity.requestBody.required).toBe(true);
+		// An optional body (a narrative may be given) is documented as such, and may be left out.
+		expect(doc.paths['/api/v1/enrolments/{id}/award'].post.requestBody.required).toBe(false);
 		expect(doc.components.schemas.Error).toBeDefined();
 	});
 

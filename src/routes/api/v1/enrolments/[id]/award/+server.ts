@@ -11,7 +11,6 @@ export const POST = endpoint(
 		tags: ['Badges'],
 		access: 'user',
 		body: z.object({ narrative: z.string().trim().min(1).max(2000).optional() }).default({}),
-		bodyOptional: true,
 		response: z.object({ credential: z.object({ id: z.string(), url: z.string() }) }),
 		status: 201,
 		errors: ['invalid_state']
