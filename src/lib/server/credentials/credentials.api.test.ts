@@ -95,6 +95,10 @@ describe('awarding a badge', () => {
 		expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([first.body.credential.id]);
 		const participants = await setup.owner.get(`/api/v1/activities/${activityId}/enrolments`);
 		expect(participants.body.items.find((p: { email: string }) => p.email === learner.email).status).toBe('completed');
+		expect(participants.body.items.find((p: { email: string }) => p.email === learner.email)).toMatchObject({
+			credential: { id: first.body.credential.id, url: first.body.credential.url, revoked: false },
+			awardable: false
+		});
 	});
 
 	it('passes a third-party signature check; a tampered copy fails', async () => {
@@ -161,6 +165,8 @@ describe('awarding a badge', () => {
 
 	it('refuses what it must, and changes nothing', async () => {
 		const { learner, enrolmentId } = await enrolledLearner('refused');
+		const listed = await setup.owner.get(`/api/v1/activities/${activityId}/enrolments`);
+		expect(listed.body.items.find((p: { enrolmentId: string }) => p.enrolmentId === enrolmentId)).toMatchObject({ credential: null, awardable: true });
 		const other = await approvedOrganisation(platform);
 		expect((await other.owner.post(`/api/v1/enrolments/${enrolmentId}/award`)).status).toBe(403);
 		expect((await learner.post(`/api/v1/enrolments/${enrolmentId}/award`)).status).toBe(403);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { credentialUrl } from '../credentials/did';
+import { HOLDS_PLACE } from './schema';
 
 export const EnrolmentDto = z
 	.object({
@@ -19,7 +21,12 @@ export const ParticipantDto = z
 		status: EnrolmentDto.shape.status,
 		waitlistPosition: z.number().int().nullable(),
 		since: z.iso.datetime(),
-		leftAt: z.iso.datetime().nullable()
+		leftAt: z.iso.datetime().nullable(),
+		credential: z
+			.object({ id: z.uuid(), url: z.string(), revoked: z.boolean() })
+			.nullable()
+			.meta({ description: 'The badge credential awarded to this participant, if any' }),
+		awardable: z.boolean().meta({ description: 'Whether `POST /api/v1/enrolments/{enrolmentId}/award` would issue a credential now' })
 	})
 	.meta({ id: 'Participant' });
 
@@ -27,7 +34,7 @@ export function presentEnrolment(row: { id: string; activityId: string; status: 
 	return { id: row.id, activityId: row.activityId, status: row.status, waitlistPosition: row.waitlistPosition, createdAt: row.createdAt.toISOString() };
 }
 
-export function presentParticipant(row: {
+export function presentParticipant(publicUrl: string, row: {
 	id: string;
 	userId: string;
 	name: string;
@@ -37,6 +44,8 @@ export function presentParticipant(row: {
 	joinedAt: Date | null;
 	createdAt: Date;
 	leftAt: Date | null;
+	credentialId: string | null;
+	credentialRevokedAt: Date | null;
 }) {
 	return {
 		enrolmentId: row.id,
@@ -46,6 +55,8 @@ export function presentParticipant(row: {
 		status: row.status,
 		waitlistPosition: row.waitlistPosition,
 		since: (row.joinedAt ?? row.createdAt).toISOString(),
-		leftAt: row.leftAt?.toISOString() ?? null
+		leftAt: row.leftAt?.toISOString() ?? null,
+		credential: row.credentialId ? { id: row.credentialId, url: credentialUrl(publicUrl, row.credentialId), revoked: row.credentialRevokedAt !== null } : null,
+		awardable: row.credentialId === null && HOLDS_PLACE.includes(row.status)
 	};
 }

@@ -7,6 +7,7 @@ import { users } from '../accounts/schema';
 import { activities } from '../activities/schema';
 import { findActivityScope } from '../activities/queries';
 import { enrolments, HOLDS_PLACE, type EnrolmentStatus } from './schema';
+import { credentials } from '../credentials/schema';
 import type { Db } from '../db/database';
 
 type Deps = Pick<AppContext, 'db'>;
@@ -100,7 +101,7 @@ export async function myEnrolment(app: Deps, actor: Actor, activityId: string): 
 	return row;
 }
 
-/** Everyone who joined, waits or left, for the organisers. */
+/** Everyone who joined, waits or left, for the organisers, with the badge credential each was awarded. */
 export async function listParticipants(app: Deps, actor: Actor, activityId: string) {
 	const scope = await findActivityScope(app.db, activityId);
 	if (!scope) throw notFound('Activity');
@@ -115,10 +116,13 @@ export async function listParticipants(app: Deps, actor: Actor, activityId: stri
 			waitlistPosition: enrolments.waitlistPosition,
 			joinedAt: enrolments.joinedAt,
 			createdAt: enrolments.createdAt,
-			leftAt: enrolments.leftAt
+			leftAt: enrolments.leftAt,
+			credentialId: credentials.id,
+			credentialRevokedAt: credentials.revokedAt
 		})
 		.from(enrolments)
 		.innerJoin(users, eq(users.id, enrolments.userId))
+		.leftJoin(credentials, and(eq(credentials.activityId, enrolments.activityId), eq(credentials.userId, enrolments.userId)))
 		.where(eq(enrolments.activityId, activityId))
 		.orderBy(sql`case ${enrolments.status} when 'waitlisted' then 2 when 'left' then 3 else 1 end`, asc(enrolments.waitlistPosition), asc(enrolments.createdAt));
 }

@@ -1,8 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { awardEnrolment } from '$lib/server/credentials/service';
-import { credentials } from '$lib/server/credentials/schema';
+import { uuidParam } from '$lib/server/http/endpoint';
 import { translateError } from '$lib/server/forms/messages';
 import { listParticipants } from '$lib/server/enrolments/service';
 import { presentParticipant } from '$lib/server/enrolments/presenters';
@@ -16,13 +15,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404, 'Activity not found');
 	try {
 		const activity = await getActivity(locals.app, actor, params.id);
-		const participants = (await listParticipants(locals.app, actor, params.id)).map(presentParticipant);
-		const awarded = await locals.app.db
-			.select({ id: credentials.id, enrolmentId: credentials.enrolmentId, revokedAt: credentials.revokedAt })
-			.from(credentials)
-			.where(eq(credentials.activityId, params.id));
+		const participants = (await listParticipants(locals.app, actor, params.id)).map((row) => presentParticipant('', row));
 		return {
-			credentials: Object.fromEntries(awarded.map((c) => [c.enrolmentId ?? '', { id: c.id, revoked: c.revokedAt !== null }])),
 			activity: { id: activity.id, title: pickText(activity.title, locals.locale, [activity.city.defaultLocale]), capacity: activity.capacity },
 			participants
 		};
@@ -38,9 +32,8 @@ export const actions: Actions = {
 	award: async ({ locals, request, url }) => {
 		const actor = requireSignedIn(locals.actor, url);
 		const enrolmentId = String((await request.formData()).get('enrolmentId') ?? '');
-		if (!/^[0-9a-f-]{36}$/i.test(enrolmentId)) return fail(400, { message: translateError(new AppError('bad_request', '')) });
 		try {
-			const { credential } = await awardEnrolment(locals.app, actor, enrolmentId, {});
+			const { credential } = await awardEnrolment(locals.app, actor, uuidParam(enrolmentId, 'Enrolment'), {});
 			return { awarded: credential.id };
 		} catch (cause) {
 			if (cause instanceof AppError) return fail(cause.status, { message: translateError(cause) });

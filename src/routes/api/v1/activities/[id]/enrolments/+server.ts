@@ -41,6 +41,6 @@ export const GET = endpoint(
 				}
 			});
 		}
-		return { items: rows.map(presentParticipant) };
+		return { items: rows.map((row) => presentParticipant(app.config.publicUrl, row)) };
 	}
 );
