@@ -41,7 +41,7 @@ beforeAll(async () => {
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
-		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`);
+		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`);
 	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,

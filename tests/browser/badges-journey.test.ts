@@ -64,4 +64,39 @@ describe('a badge from award to verification', () => {
 		await expectAccessible(visitorPage, 'revoked credential');
 		await visitor.close();
 	});
+
+	it('is revoked by its organisation from the credential page, with the keyboard and a reason', { timeout: 120_000 }, async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Podcast basics' } });
+		const learner = await signUp(platform, 'revoked');
+		const joined = await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+		const awarded = await owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+
+		// The learner sees no revoke form on their own badge; the organisation does.
+		const mine = await newContext(browser);
+		await mine.setExtraHTTPHeaders({ authorization: `Bearer ${learner.token}` });
+		const learnerPage = await mine.newPage();
+		await learnerPage.goto(awarded.body.credential.url, { waitUntil: 'networkidle' });
+		expect(await learnerPage.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+		await mine.close();
+
+		const organiser = await newContext(browser);
+		await organiser.setExtraHTTPHeaders({ authorization: `Bearer ${owner.token}` });
+		const page = await organiser.newPage();
+		await page.goto(awarded.body.credential.url, { waitUntil: 'networkidle' });
+		await expectAccessible(page, 'credential with the revoke form');
+		await page.getByLabel('Reason').focus();
+		await page.keyboard.type('Awarded to the wrong person');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		const confirm = page.getByRole('dialog').getByRole('button', { name: 'Revoke' });
+		await confirm.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('The badge is revoked.').count()).toBe(1);
+		await page.reload({ waitUntil: 'networkidle' });
+		expect(await page.getByText('This badge has been revoked').count()).toBe(1);
+		expect(await page.getByText('Awarded to the wrong person').count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+		await organiser.close();
+	});
 });

@@ -151,6 +151,9 @@ describe('awarding a badge', () => {
 		const awarded = await setup.owner.post(`/api/v1/enrolments/${enrolmentId}/award`);
 		const credential = await (await fetch(`${awarded.body.credential.url}.json`)).json();
 		expect(await revokedBit(credential)).toBe(false);
+		const noReason = await setup.owner.post(`/api/v1/credentials/${awarded.body.credential.id}/revoke`, { reason: '   ' });
+		expect(noReason.status).toBe(422);
+		expect(await revokedBit(credential)).toBe(false);
 		const revoked = await setup.owner.post(`/api/v1/credentials/${awarded.body.credential.id}/revoke`, { reason: 'Awarded by mistake' });
 		expect(revoked.status).toBe(200);
 		expect(revoked.body.credential).toMatchObject({ revoked: true, revocationReason: 'Awarded by mistake' });

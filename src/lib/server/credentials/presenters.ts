@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { CredentialRow } from './service';
 import { credentialUrl } from './did';
 
+/** Why a credential is revoked: shown to everyone who checks it. */
+export const RevokeCredentialInput = z.object({ reason: z.string().trim().min(1).max(500) });
+
 export const CredentialDto = z
 	.object({
 		id: z.string(),

@@ -1,10 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import type { PageServerLoad } from './$types';
-import { findCredential } from '$lib/server/credentials/service';
+import type { Actions, PageServerLoad } from './$types';
+import { findCredential, revokeCredential } from '$lib/server/credentials/service';
+import { RevokeCredentialInput } from '$lib/server/credentials/presenters';
+import { can } from '$lib/server/policies/policies';
+import { handleForm } from '$lib/server/forms/forms';
+import { requireSignedIn } from '$lib/server/pages/guards';
 import { verifyOpenBadge } from '$lib/server/credentials/verify';
 import { users } from '$lib/server/accounts/schema';
 import { isUuid } from '$lib/server/http/validation';
+import { uuidParam } from '$lib/server/http/endpoint';
 
 type Achievement = { name?: string; description?: string; criteria?: { narrative?: string }; alignment?: { targetName: string; targetUrl: string; targetFramework?: string }[] };
 
@@ -34,7 +39,19 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			evidence,
 			mine: locals.actor.kind === 'user' && locals.actor.user.id === credential.userId
 		},
+		canRevoke: !credential.revokedAt && can(locals.actor, 'credential.revoke', { cityId: credential.cityId, organisationId: credential.organisationId }),
 		checks: report.checks.map((c) => ({ check: c.check, ok: c.ok })),
 		valid: report.valid
 	};
+};
+
+export const actions: Actions = {
+	/** The issuing organisation's owners and admins revoke, with a reason everyone checking will read. */
+	revoke: async ({ locals, request, params, url }) => {
+		const actor = requireSignedIn(locals.actor, url);
+		return handleForm(request, RevokeCredentialInput, {}, async (input) => {
+			await revokeCredential(locals.app, actor, uuidParam(params.id, 'Credential'), input.reason);
+			return { revoked: true };
+		});
+	}
 };

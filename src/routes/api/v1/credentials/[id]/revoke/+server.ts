@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint, uuidParam } from '$lib/server/http/endpoint';
 import { revokeCredential } from '$lib/server/credentials/service';
-import { CredentialDto, presentCredential } from '$lib/server/credentials/presenters';
+import { CredentialDto, presentCredential, RevokeCredentialInput } from '$lib/server/credentials/presenters';
 
 export const POST = endpoint(
 	{
@@ -10,7 +10,7 @@ export const POST = endpoint(
 			'Owners and admins of the issuing organisation. The reason is shown to anyone who verifies the credential; the status list changes at once. Revoking twice is a 409 `invalid_state`.',
 		tags: ['Badges'],
 		access: 'user',
-		body: z.object({ reason: z.string().trim().min(1).max(500) }),
+		body: RevokeCredentialInput,
 		response: z.object({ credential: CredentialDto }),
 		errors: ['invalid_state']
 	},
