@@ -8,7 +8,6 @@ CREATE TABLE "credentials" (
 	"award_key" text NOT NULL,
 	"status_index" integer NOT NULL,
 	"document" jsonb NOT NULL,
-	"narrative" text,
 	"awarded_by" uuid,
 	"issued_at" timestamp with time zone NOT NULL,
 	"valid_until" timestamp with time zone,

@@ -57,7 +57,6 @@ export const credentials = pgTable(
 		awardKey: text('award_key').notNull(),
 		statusIndex: integer('status_index').notNull(),
 		document: jsonb('document').$type<Record<string, unknown>>().notNull(),
-		narrative: text('narrative'),
 		awardedBy: uuid('awarded_by').references(() => users.id, { onDelete: 'set null' }),
 		issuedAt: at('issued_at').notNull(),
 		validUntil: at('valid_until'),

@@ -5,6 +5,7 @@ import { authorize, requireUser } from '../policies/policies';
 import { AppError, invalidState, notFound } from '../http/errors';
 import { users } from '../accounts/schema';
 import { activities } from '../activities/schema';
+import { activityColumns } from '../activities/queries';
 import { cities } from '../cities/schema';
 import { organisations } from '../organisations/schema';
 import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
@@ -32,7 +33,7 @@ export const issuerContext = (app: Pick<AppContext, 'db' | 'config' | 'credentia
 export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: string, input: { narrative?: string | undefined }) {
 	const user = requireUser(actor);
 	const [row] = await app.db
-		.select({ enrolment: enrolments, activity: activities, organisation: organisations, learner: { id: users.id, email: users.email, name: users.name }, city: { defaultLocale: cities.defaultLocale } })
+		.select({ enrolment: enrolments, activity: activityColumns, organisation: organisations, learner: { id: users.id, email: users.email, name: users.name }, city: { defaultLocale: cities.defaultLocale } })
 		.from(enrolments)
 		.innerJoin(activities, eq(activities.id, enrolments.activityId))
 		.innerJoin(organisations, eq(organisations.id, activities.organisationId))
@@ -88,7 +89,6 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 				awardKey,
 				statusIndex,
 				document,
-				narrative: input.narrative ?? null,
 				awardedBy: user.user.id,
 				issuedAt
 			})
