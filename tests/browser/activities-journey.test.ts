@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../support/factories';
-import { expectAccessible, launchBrowser, newContext } from '../support/browser';
+import { expectAccessible, launchBrowser, newContext, openInteractive } from '../support/browser';
 
 let platform: Platform;
 let browser: Browser;
@@ -34,7 +34,7 @@ afterAll(async () => {
 describe('an activity from creation to joining', () => {
 	it('is created by an organiser in two languages with skills from two frameworks', async () => {
 		const { context, page } = await asUser(org.owner.token);
-		await page.goto(`${platform.server.url}/activities/new?organisation=${org.organisation.id}`, { waitUntil: 'networkidle' });
+		await openInteractive(page, `${platform.server.url}/activities/new?organisation=${org.organisation.id}`);
 		await expectAccessible(page, 'new activity');
 		await page.getByLabel('Title (English)', { exact: true }).fill('Street art and storytelling');
 		await page.getByLabel('Description (English)', { exact: true }).fill('Paint a **mural** and tell its story.');
@@ -93,8 +93,8 @@ describe('an activity from creation to joining', () => {
 		const url = (query: string) => `${platform.server.url}/activities?${query}`;
 		const titles = async () => page.locator('.list h2').allTextContents();
 
-		// Hydration could otherwise reset the field after it is filled.
-		await page.goto(url(''), { waitUntil: 'networkidle' });
+		// Filled before hydration, the field would be reset by it.
+		await openInteractive(page, url(''));
 		await page.getByLabel('Words').fill('mural');
 		await page.getByRole('button', { name: 'Show activities' }).click();
 		await page.waitForURL(/q=mural/);
@@ -114,7 +114,7 @@ describe('an activity from creation to joining', () => {
 		await page.goto(url('from=2030-03-21&to=2030-03-21'));
 		expect(await titles()).toContain('Street art and storytelling');
 
-		await page.goto(url('view=map&city=breda'), { waitUntil: 'networkidle' });
+		await openInteractive(page, url('view=map&city=breda'));
 		await expect.poll(() => page.locator('.leaflet-marker-icon[title="Street art and storytelling"]').count()).toBe(1);
 		expect(await titles()).toContain('Street art and storytelling');
 		await expectAccessible(page, 'map view');
@@ -128,7 +128,7 @@ describe('an activity from creation to joining', () => {
 	it('is joined with the keyboard alone and lands in the calendar', async () => {
 		const learner = await signUp(platform, 'keyboard');
 		const { context, page } = await asUser(learner.token);
-		await page.goto(`${platform.server.url}/activities/${activityId}`, { waitUntil: 'networkidle' });
+		await openInteractive(page, `${platform.server.url}/activities/${activityId}`);
 		expect(await page.locator('script[type="application/ld+json"]').count()).toBe(1);
 		const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
 		expect(jsonLd).toMatchObject({ '@type': 'EducationEvent', name: 'Street art and storytelling', startDate: '2030-03-21T13:00:00.000Z' });

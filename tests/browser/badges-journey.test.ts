@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../support/factories';
-import { expectAccessible, launchBrowser, newContext } from '../support/browser';
+import { expectAccessible, launchBrowser, newContext, openInteractive, reloadInteractive } from '../support/browser';
 
 let platform: Platform;
 let browser: Browser;
@@ -29,7 +29,7 @@ describe('a badge from award to verification', () => {
 		const organiser = await newContext(browser);
 		await organiser.setExtraHTTPHeaders({ authorization: `Bearer ${owner.token}` });
 		const page = await organiser.newPage();
-		await page.goto(`${platform.server.url}/activities/${activity.id}/participants`, { waitUntil: 'networkidle' });
+		await openInteractive(page, `${platform.server.url}/activities/${activity.id}/participants`);
 		await expectAccessible(page, 'participants');
 		const award = page.getByRole('button', { name: 'Award badge Test keeper' });
 		await award.focus();
@@ -44,21 +44,21 @@ describe('a badge from award to verification', () => {
 		const mine = await newContext(browser);
 		await mine.setExtraHTTPHeaders({ authorization: `Bearer ${learner.token}` });
 		const learnerPage = await mine.newPage();
-		await learnerPage.goto(`${platform.server.url}/account/badges`, { waitUntil: 'networkidle' });
+		await openInteractive(learnerPage, `${platform.server.url}/account/badges`);
 		await expectAccessible(learnerPage, 'my badges');
 		expect(await learnerPage.getByRole('link', { name: 'Bike repair workshop', exact: true }).getAttribute('href')).toBe(new URL(credentialUrl).pathname);
 		await mine.close();
 
 		const visitor = await newContext(browser);
 		const visitorPage = await visitor.newPage();
-		await visitorPage.goto(credentialUrl, { waitUntil: 'networkidle' });
+		await openInteractive(visitorPage, credentialUrl);
 		await expectAccessible(visitorPage, 'credential');
 		expect(await visitorPage.getByText('Verified', { exact: true }).count()).toBe(1);
 		expect(await visitorPage.getByText('Awarded to').count()).toBe(1);
 
 		const id = new URL(credentialUrl).pathname.split('/').pop();
 		expect((await owner.post(`/api/v1/credentials/${id}/revoke`, { reason: 'Awarded by mistake' })).status).toBe(200);
-		await visitorPage.reload({ waitUntil: 'networkidle' });
+		await reloadInteractive(visitorPage);
 		expect(await visitorPage.getByText('This badge has been revoked').count()).toBe(1);
 		expect(await visitorPage.getByText('Awarded by mistake').count()).toBe(1);
 		await expectAccessible(visitorPage, 'revoked credential');
@@ -76,14 +76,14 @@ describe('a badge from award to verification', () => {
 		const mine = await newContext(browser);
 		await mine.setExtraHTTPHeaders({ authorization: `Bearer ${learner.token}` });
 		const learnerPage = await mine.newPage();
-		await learnerPage.goto(awarded.body.credential.url, { waitUntil: 'networkidle' });
+		await openInteractive(learnerPage, awarded.body.credential.url);
 		expect(await learnerPage.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
 		await mine.close();
 
 		const organiser = await newContext(browser);
 		await organiser.setExtraHTTPHeaders({ authorization: `Bearer ${owner.token}` });
 		const page = await organiser.newPage();
-		await page.goto(awarded.body.credential.url, { waitUntil: 'networkidle' });
+		await openInteractive(page, awarded.body.credential.url);
 		await expectAccessible(page, 'credential with the revoke form');
 		await page.getByLabel('Reason').focus();
 		await page.keyboard.type('Awarded to the wrong person');
@@ -93,7 +93,7 @@ describe('a badge from award to verification', () => {
 		await confirm.focus();
 		await page.keyboard.press('Enter');
 		await expect.poll(() => page.getByText('The badge is revoked.').count()).toBe(1);
-		await page.reload({ waitUntil: 'networkidle' });
+		await reloadInteractive(page);
 		expect(await page.getByText('This badge has been revoked').count()).toBe(1);
 		expect(await page.getByText('Awarded to the wrong person').count()).toBe(1);
 		expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);

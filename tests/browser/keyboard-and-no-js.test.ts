@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startPlatform, type Platform } from '../support/factories';
-import { launchBrowser, newContext } from '../support/browser';
+import { launchBrowser, newContext, openInteractive } from '../support/browser';
 
 let platform: Platform;
 let browser: Browser;
@@ -22,7 +22,7 @@ describe('keyboard only', () => {
 	it('skips to the content and signs in without a mouse', async () => {
 		const context = await newContext(browser);
 		const page = await context.newPage();
-		await page.goto(`${platform.server.url}/login`, { waitUntil: 'networkidle' });
+		await openInteractive(page, `${platform.server.url}/login`);
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
 		expect(await page.evaluate(() => getComputedStyle(document.activeElement!).top)).not.toMatch(/^-/);

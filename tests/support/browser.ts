@@ -46,6 +46,23 @@ export async function visit(page: Page, url: string): Promise<Page> {
 	return page;
 }
 
+/**
+ * Loads a page and waits until the app has hydrated it: before that, Enter on a button submits the
+ * form natively and skips what the enhanced page does (a confirmation dialog, a live filter).
+ */
+export async function openInteractive(page: Page, url: string): Promise<Page> {
+	await page.goto(url, { waitUntil: 'networkidle' });
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	return page;
+}
+
+/** Reloads a page and waits for hydration, as `openInteractive`. */
+export async function reloadInteractive(page: Page): Promise<Page> {
+	await page.reload({ waitUntil: 'networkidle' });
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	return page;
+}
+
 /** The setup link the server prints on its first start without an admin. */
 export function setupLinkFrom(logs: string[]): string {
 	const line = logs.find((l) => l.includes('/setup?token='));
