@@ -37,7 +37,8 @@ beforeAll(async () => {
 		'/reset-password?token=abc', '/verify-email?token=abc', '/setup', invitation, '/api/docs',
 		`/activities?city=${city.slug}`, '/activities?view=map', '/activities?view=calendar&month=2030-03', '/activities?q=zzzz',
 		`/activities/${activity.id}`, '/frameworks', '/frameworks/lifecomp', '/frameworks/entrecomp?q=creativity',
-		`/organisations/${approved.id}/activities`, `/credentials/${awarded.body.credential.id}`);
+		`/organisations/${approved.id}/activities`, `/credentials/${awarded.body.credential.id}`,
+		'/verify', `/verify?url=${encodeURIComponent(awarded.body.credential.url)}`, '/verify?url=http%3A%2F%2F10.0.0.1%2Fbadge.json');
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,

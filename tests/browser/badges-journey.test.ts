@@ -99,4 +99,30 @@ describe('a badge from award to verification', () => {
 		expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
 		await organiser.close();
 	});
+
+	it('is verified on the verify page from its baked image, with the keyboard; a wrong file is explained', { timeout: 120_000 }, async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Sound mixing' } });
+		const learner = await signUp(platform, 'baked-image');
+		const joined = await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+		const awarded = await owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+		const png = Buffer.from(await (await fetch(`${awarded.body.credential.url}.png`)).arrayBuffer());
+
+		const employer = await newContext(browser);
+		const page = await employer.newPage();
+		await openInteractive(page, `${platform.server.url}/verify`);
+		await expectAccessible(page, 'verify page');
+		await page.getByLabel('Or a badge file').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png });
+		await page.getByRole('button', { name: 'Verify', exact: true }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('Verified', { exact: true }).count()).toBe(1);
+		expect(await page.getByText('Sound mixing').count()).toBeGreaterThan(0);
+		await expectAccessible(page, 'verify result');
+
+		await page.getByLabel('Or a badge file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+		await page.getByRole('button', { name: 'Verify', exact: true }).click();
+		await expect.poll(() => page.getByText('No Open Badges 3.0 credential could be read from this.', { exact: false }).count()).toBeGreaterThan(0);
+		await expectAccessible(page, 'verify error');
+		await employer.close();
+	});
 });

@@ -1,8 +1,27 @@
 import type { AppContext } from '../app/context';
 import { jsonError } from '../http/endpoint';
-import { notFound } from '../http/errors';
+import { AppError, notFound } from '../http/errors';
 import { isUuid } from '../http/validation';
 import { findCredential } from './service';
+import { badgePng, badgeSvg, type BadgeArtwork } from './badge-image';
+import { bakePng, bakeSvg } from './baking';
+import type { Actor } from '../auth/actor';
+import { getActivity } from '../activities/service';
+import { pickText } from '../../i18n/locales';
+
+/** Nothing in a badge image runs: an SVG opened on its own can neither load nor execute anything. */
+const IMAGE_HEADERS = {
+	'access-control-allow-origin': '*',
+	'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+	'x-content-type-options': 'nosniff'
+};
+
+async function imageResponse(artwork: BadgeArtwork, format: 'png' | 'svg', headers: Record<string, string>, bake?: (image: Buffer | string) => Buffer | string) {
+	const image = format === 'svg' ? badgeSvg(artwork) : await badgePng(artwork);
+	const body = bake ? bake(image) : image;
+	const type = format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png';
+	return new Response(typeof body === 'string' ? body : new Uint8Array(body), { headers: { ...IMAGE_HEADERS, ...headers, 'content-type': type } });
+}
 
 /**
  * The signed credential as issued, for machines: wallets and verifiers (content negotiation on
@@ -19,4 +38,44 @@ export async function credentialResponse(app: Pick<AppContext, 'db'>, id: string
 			...(options.download ? { 'content-disposition': `attachment; filename="credential-${credential.id}.json"` } : {})
 		}
 	});
+}
+
+type Json = Record<string, unknown>;
+const field = (value: unknown, key: string): unknown => (value && typeof value === 'object' ? (value as Json)[key] : undefined);
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The artwork of an issued credential, drawn from the signed document so the image says what it says. */
+export function artworkOf(document: Json): BadgeArtwork {
+	const achievement = field(document.credentialSubject, 'achievement');
+	return { seed: text(field(achievement, 'id')) || text(document.id), name: text(field(achievement, 'name')) || text(document.name), issuer: text(field(document.issuer, 'name')) };
+}
+
+/**
+ * The badge image with the signed credential baked in (Open Badges 3.0 baking), so that the picture a
+ * learner posts or sends is itself verifiable. The document never changes once issued (revocation
+ * lives in the status list), so the image may be cached.
+ */
+export async function bakedCredentialResponse(app: Pick<AppContext, 'db'>, id: string | undefined, format: 'png' | 'svg'): Promise<Response> {
+	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
+	if (!credential) return jsonError(notFound('Credential'));
+	const content = { version: 3 as const, text: JSON.stringify(credential.document) };
+	const bake = (image: Buffer | string) => (typeof image === 'string' ? bakeSvg(image, content) : bakePng(image, content));
+	return imageResponse(artworkOf(credential.document), format, { 'cache-control': 'public, max-age=3600', 'content-disposition': `inline; filename="badge-${credential.id}.${format}"` }, bake);
+}
+
+/**
+ * An activity's badge image, unbaked: the achievement image of its credentials. Written in the city's
+ * language (credentials are too), falling back to the languages the badge has.
+ */
+export async function activityBadgeResponse(app: Pick<AppContext, 'db' | 'config'>, actor: Actor, id: string | undefined, format: 'png' | 'svg'): Promise<Response> {
+	const activity = isUuid(id)
+		? await getActivity(app, actor, id).catch((error: unknown) => {
+				if (error instanceof AppError && error.code === 'not_found') return undefined;
+				throw error;
+			})
+		: undefined;
+	if (!activity?.badge) return jsonError(notFound('Badge'));
+	const name = pickText(activity.badge.name, activity.city.defaultLocale, Object.keys(activity.title));
+	const artwork: BadgeArtwork = { seed: `${app.config.publicUrl}/activities/${activity.id}#badge`, name: name?.text ?? '', issuer: activity.organisation.name, lang: name?.locale };
+	return imageResponse(artwork, format, { 'cache-control': 'public, max-age=600' });
 }

@@ -29,7 +29,7 @@ export interface AwardFacts {
 	credentialId: string;
 	publicUrl: string;
 	organisation: { id: string; name: string; email: string | null };
-	activity: { id: string; badge: BadgeDescription; skills: string[]; imageUrl: string | null; imageAlt: LocalizedText };
+	activity: { id: string; badge: BadgeDescription; skills: string[] };
 	/** The languages to write the credential in, most wanted first (a credential has one language). */
 	locales: string[];
 	learner: { id: string; email: string; name: string };
@@ -46,7 +46,6 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 	const [first = 'en', ...fallbacks] = facts.locales;
 	const text = (value: LocalizedText) => pickText(value, first, fallbacks)?.text ?? '';
 	const name = text(facts.activity.badge.name);
-	const imageAlt = text(facts.activity.imageAlt);
 	const list = statusListUrl(facts.publicUrl, facts.organisation.id);
 	const alignment = facts.activity.skills.flatMap((skillId) => {
 		const item = catalog.item(skillId);
@@ -89,7 +88,7 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 				name,
 				description: text(facts.activity.badge.description) || name,
 				criteria: { narrative: text(facts.activity.badge.criteria) || name },
-				...(facts.activity.imageUrl ? { image: { id: facts.activity.imageUrl, type: 'Image', ...(imageAlt ? { caption: imageAlt } : {}) } } : {}),
+				image: { id: `${facts.publicUrl}/activities/${facts.activity.id}/badge.png`, type: 'Image', caption: name },
 				...(alignment.length ? { alignment } : {}),
 				creator: { id: did, type: ['Profile'], name: facts.organisation.name }
 			}

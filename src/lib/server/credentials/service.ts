@@ -9,7 +9,6 @@ import { activityColumns } from '../activities/queries';
 import { cities } from '../cities/schema';
 import { organisations } from '../organisations/schema';
 import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
-import { imageUrl } from '../activities/presenters';
 import { credentials } from './schema';
 import { activeKeyPair, type IssuerContext } from './issuer';
 import { buildCredential, signCredential } from './openbadge';
@@ -62,9 +61,7 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 				activity: {
 					id: row.activity.id,
 					badge: row.activity.badge!,
-					skills: row.activity.skills,
-					imageUrl: row.activity.imageKey ? imageUrl(app.config.publicUrl, row.activity.imageKey) : null,
-					imageAlt: row.activity.imageAlt
+					skills: row.activity.skills
 				},
 				// The city's language first, then the languages the activity is written in.
 				locales: [row.city.defaultLocale, ...Object.keys(row.activity.title)],

@@ -88,8 +88,10 @@ export async function handleForm<S extends z.ZodType, R>(
 	let data: FormData;
 	try {
 		data = await request.formData();
-	} catch {
-		return fail(400, { message: translateError(new AppError('bad_request', '')), errors: {}, values: {} });
+	} catch (error) {
+		// adapter-node refuses a body over BODY_SIZE_LIMIT while the form is read.
+		const code = (error as { status?: number }).status === 413 ? 'payload_too_large' : 'bad_request';
+		return failureFor(new AppError(code, ''));
 	}
 	const values = visibleValues(data);
 	const parsed = schema.safeParse(formDataToObject(data, options));

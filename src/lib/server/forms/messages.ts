@@ -19,6 +19,8 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	last_owner: m.error_last_owner,
 	last_platform_admin: m.error_last_platform_admin,
 	activity_full: m.error_activity_full,
+	url_not_allowed: m.error_url_not_allowed,
+	fetch_failed: m.error_fetch_failed,
 	payload_too_large: m.error_payload_too_large,
 	unsupported_media_type: m.error_bad_request,
 	invalid_token: m.error_invalid_token,
@@ -93,6 +95,10 @@ export function translateIssue(issue: FieldIssue): string {
 			return m.error_field_image_type();
 		case 'invalid_date':
 			return m.error_field_date();
+		case 'invalid_json':
+			return m.error_field_invalid_json();
+		case 'unsupported_format':
+			return m.error_field_unsupported_badge();
 		default:
 			return m.error_field_invalid();
 	}

@@ -19,11 +19,13 @@ export const errorStatus = {
 	last_owner: 409,
 	last_platform_admin: 409,
 	activity_full: 409,
+	url_not_allowed: 422,
 	payload_too_large: 413,
 	unsupported_media_type: 415,
 	invalid_token: 400,
 	rate_limited: 429,
 	internal: 500,
+	fetch_failed: 502,
 	unavailable: 503
 } as const;
 

@@ -1,29 +1,37 @@
 import { z } from 'zod';
 import { endpoint } from '$lib/server/http/endpoint';
 import { verifyOpenBadge } from '$lib/server/credentials/verify';
+import { decodeVerifyInput, MAX_BADGE_FILE_BYTES } from '$lib/server/credentials/verify-input';
 import { VerificationDto } from '$lib/server/credentials/presenters';
 import { validationFailed } from '$lib/server/http/errors';
+
+const base64 = z.string().max(Math.ceil((MAX_BADGE_FILE_BYTES * 4) / 3) + 64);
 
 export const POST = endpoint(
 	{
 		summary: 'Verify an Open Badges 3.0 credential',
 		description:
-			'Anyone. Give the credential as JSON (`credential`, an object or its JSON text). Answers each check in plain words: format, signature, dates and revocation. Issuers on this platform are resolved here; the signature of another platform’s credential is reported as not checkable (`ok: null`).',
+			'Anyone. Give one of: `credential` (the JSON, as an object or text, or its URL), `url` (where the credential is: JSON or a baked image), or `image` (a baked PNG or SVG badge, base64, up to 5 MB). Only http(s) URLs on public addresses are fetched (5 s, 5 MB); this platform’s own credentials are read directly. Answers each check in plain words: format, signature, dates and revocation. Issuers on this platform are resolved here; the signature of another platform’s credential is reported as not checkable (`ok: null`).',
 		tags: ['Badges'],
 		access: 'public',
-		body: z.object({ credential: z.union([z.record(z.string(), z.unknown()), z.string().max(1_000_000)]) }),
+		body: z
+			.object({
+				credential: z.union([z.record(z.string(), z.unknown()), z.string().max(1_000_000)]).optional(),
+				url: z.string().max(2000).optional(),
+				image: base64.optional()
+			})
+			.refine((body) => body.credential !== undefined || body.url !== undefined || body.image !== undefined, { message: 'Give a credential, a url or an image.' }),
 		response: VerificationDto,
-		bodyLimit: 1024 * 1024
+		bodyLimit: 8 * 1024 * 1024
 	},
 	async ({ app, body }) => {
-		let credential: unknown = body.credential;
-		if (typeof credential === 'string') {
-			try {
-				credential = JSON.parse(credential);
-			} catch {
-				throw validationFailed([{ path: 'credential', code: 'invalid_json', message: 'The credential is not valid JSON.' }]);
-			}
+		let file: Buffer | undefined;
+		if (body.image !== undefined) {
+			const data = body.image.replace(/^data:[\w/+.-]+;base64,/, '');
+			if (!/^[A-Za-z0-9+/=\s]*$/.test(data)) throw validationFailed([{ path: 'image', code: 'invalid_format', message: 'The image is not base64.' }]);
+			file = Buffer.from(data, 'base64');
 		}
-		return verifyOpenBadge(app.db, app.config.publicUrl, credential, app.now());
+		const decoded = await decodeVerifyInput(app, { credential: body.credential, url: body.url, file });
+		return verifyOpenBadge(app.db, app.config.publicUrl, decoded.credential, app.now());
 	}
 );

@@ -1,0 +1,108 @@
+/**
+ * Baked badges (the credential inside its PNG and SVG image) and the verifier's inputs: JSON, a link,
+ * an image; and what it refuses (private addresses, oversized files, images that carry no badge).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { extractFromPng, extractFromSvg } from './baking';
+import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
+
+let platform: Platform;
+let credentialUrl: string;
+let credential: Record<string, unknown>;
+
+beforeAll(async () => {
+	platform = await startPlatform();
+	const { owner, organisation } = await approvedOrganisation(platform);
+	const activity = await publishedActivity(owner, organisation.id, { badge: { name: { en: 'Bike repair', nl: 'Fietsreparatie' }, description: { en: 'Fixes bikes' }, criteria: { en: 'Repaired three bikes' } } });
+	const learner = await signUp(platform, 'baked');
+	const joined = await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+	const awarded = await owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+	credentialUrl = awarded.body.credential.url;
+	credential = await (await fetch(`${credentialUrl}.json`)).json();
+});
+afterAll(() => platform?.server.stop());
+
+const verify = (body: unknown) => platform.anonymous.post('/api/v1/verify', body);
+const outcome = (body: { checks: { check: string; ok: boolean | null }[] }) => Object.fromEntries(body.checks.map((c) => [c.check, c.ok]));
+
+describe('a baked badge', () => {
+	it('downloads as a PNG and an SVG that extract to the same signed credential', async () => {
+		const png = await fetch(`${credentialUrl}.png`);
+		expect(png.status).toBe(200);
+		expect(png.headers.get('content-type')).toBe('image/png');
+		const pngBytes = Buffer.from(await png.arrayBuffer());
+		expect((await sharp(pngBytes).metadata()).format).toBe('png');
+		const fromPng = extractFromPng(pngBytes);
+		expect(fromPng?.version).toBe(3);
+		expect(JSON.parse(fromPng!.text)).toEqual(credential);
+
+		const svg = await fetch(`${credentialUrl}.svg`);
+		expect(svg.headers.get('content-type')).toContain('image/svg+xml');
+		expect(svg.headers.get('content-security-policy')).toContain("default-src 'none'");
+		const svgText = await svg.text();
+		// Written in the city's language, as the credential is (Breda: Dutch).
+		expect(credential.name).toBe('Fietsreparatie');
+		expect(svgText).toContain('Fietsreparatie');
+		expect(JSON.parse(extractFromSvg(svgText)!.text)).toEqual(credential);
+	});
+
+	it('points its achievement at the activity’s badge image, which is served', async () => {
+		const subject = credential.credentialSubject as { achievement: { image: { id: string; type: string; caption: string } } };
+		expect(subject.achievement.image).toMatchObject({ type: 'Image', caption: 'Fietsreparatie' });
+		const image = await fetch(subject.achievement.image.id);
+		expect(image.status).toBe(200);
+		expect(image.headers.get('content-type')).toBe('image/png');
+		expect(extractFromPng(Buffer.from(await image.arrayBuffer()))).toBeUndefined();
+		expect((await fetch(`${platform.server.url}/activities/00000000-0000-4000-8000-000000000000/badge.svg`)).status).toBe(404);
+	});
+
+	it('is verified from the image, the JSON file and the link', async () => {
+		const png = Buffer.from(await (await fetch(`${credentialUrl}.png`)).arrayBuffer());
+		const svg = await (await fetch(`${credentialUrl}.svg`)).text();
+		for (const body of [{ image: png.toString('base64') }, { image: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` }, { url: credentialUrl }, { url: `${credentialUrl}.png` }, { credential: credentialUrl }]) {
+			const res = await verify(body);
+			expect(res.status, JSON.stringify(res.body)).toBe(200);
+			expect(outcome(res.body)).toEqual({ format: true, signature: true, dates: true, revocation: true });
+		}
+		expect((await verify({ url: `${platform.server.url}/credentials/00000000-0000-4000-8000-000000000000` })).status).toBe(404);
+	});
+});
+
+describe('the verifier refuses', () => {
+	it('links into private networks, before connecting', async () => {
+		for (const url of ['http://127.0.0.1:9/credentials/x.json', 'http://10.0.0.1/badge.json', 'http://[::1]/x', 'file:///etc/passwd']) {
+			const res = await verify({ url });
+			expect(res.status, url).toBe(422);
+			expect(res.body.error.code).toBe('url_not_allowed');
+		}
+	});
+
+	it('files over 5 MB and bodies over 8 MB, with the error shape', async () => {
+		const large = Buffer.alloc(6 * 1024 * 1024, 1);
+		const res = await verify({ image: large.toString('base64') });
+		expect(res.status).toBe(413);
+		expect(res.body.error.code).toBe('payload_too_large');
+		const huge = await fetch(`${platform.server.url}/api/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ image: Buffer.alloc(50 * 1024 * 1024).toString('base64') }) });
+		expect(huge.status).toBe(413);
+		expect((await huge.json()).error.code).toBe('payload_too_large');
+	});
+
+	it('images that carry no badge, what is not an image, JWTs it cannot check yet, and nothing at all', async () => {
+		const plain = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer();
+		const cases: [unknown, string][] = [
+			[{ image: plain.toString('base64') }, 'unsupported_format'],
+			[{ image: Buffer.from('GIF89a not a badge').toString('base64') }, 'unsupported_format'],
+			[{ image: '***' }, 'invalid_format'],
+			[{ credential: 'eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2lnbmF0dXJl' }, 'unsupported_format'],
+			[{ credential: '{not json' }, 'invalid_json'],
+			[{}, 'custom']
+		];
+		for (const [body, code] of cases) {
+			const res = await verify(body);
+			expect(res.status, JSON.stringify(body)).toBe(422);
+			expect(res.body.error.code).toBe('validation_failed');
+			expect(res.body.error.details.map((d: { code: string }) => d.code), JSON.stringify(res.body)).toContain(code);
+		}
+	});
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { handleForm } from '$lib/server/forms/forms';
+import { verifyOpenBadge, type VerificationReport } from '$lib/server/credentials/verify';
+import { decodeVerifyInput } from '$lib/server/credentials/verify-input';
+import { AppError } from '$lib/server/http/errors';
+import { failureFor } from '$lib/server/forms/forms';
+
+const VerifyForm = z.object({ credential: z.string().max(1_000_000).optional() });
+
+/** What the page shows of a report: the checks, and what the credential says about itself. */
+const presentReport = (report: VerificationReport) => ({
+	valid: report.valid,
+	checks: report.checks.map((c) => ({ check: c.check, ok: c.ok })),
+	issuer: report.issuer,
+	achievement: report.achievement?.name ?? null,
+	validFrom: report.validFrom,
+	validUntil: report.validUntil
+});
+
+/**
+ * A link to `/verify?url=...` (a QR code, a CV) verifies at once; otherwise the page offers the form.
+ */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const link = url.searchParams.get('url');
+	if (!link) return { link: null, report: null, failure: null };
+	try {
+		const decoded = await decodeVerifyInput(locals.app, { url: link });
+		return { link, report: presentReport(await verifyOpenBadge(locals.app.db, locals.app.config.publicUrl, decoded.credential, locals.app.now())), failure: null };
+	} catch (error) {
+		if (!(error instanceof AppError)) throw error;
+		return { link, report: null, failure: failureFor(error).data };
+	}
+};
+
+export const actions: Actions = {
+	/** Pasted JSON or a link, or an uploaded badge image or JSON file. */
+	default: async ({ locals, request }) =>
+		handleForm(request, VerifyForm, {}, async (input, form) => {
+			const file = form.get('file');
+			const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
+			const decoded = await decodeVerifyInput(locals.app, { credential: input.credential, file: bytes }).catch((error: unknown) => {
+				// A link typed in the box fails on the box, not on a field the page does not have.
+				if (error instanceof AppError && Array.isArray(error.details)) {
+					for (const issue of error.details as { path: string }[]) if (issue.path === 'url') issue.path = 'credential';
+				}
+				throw error;
+			});
+			return { report: presentReport(await verifyOpenBadge(locals.app.db, locals.app.config.publicUrl, decoded.credential, locals.app.now())) };
+		})
+};
