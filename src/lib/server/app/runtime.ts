@@ -4,6 +4,7 @@ import { createAppContext, type AppContext } from './context';
 import { ensurePlatformAdmin, issueSetupToken, platformAdminCount } from './bootstrap';
 import { pruneRateLimits } from '../ratelimit/rate-limiter';
 import { sendDueReminders } from '../enrolments/reminders';
+import { resumeAwardBatches } from '../credentials/bulk';
 
 /**
  * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
@@ -49,5 +50,7 @@ async function boot(): Promise<AppContext> {
 	const remind = () =>
 		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));
 	setInterval(() => void remind(), config.reminderIntervalSeconds * 1000).unref();
+	// Bulk awards a stopped process left half done carry on (each award is idempotent).
+	void resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
 	return app;
 }

@@ -32,7 +32,8 @@ export interface AwardFacts {
 	activity: { id: string; badge: BadgeDescription; skills: string[] };
 	/** The languages to write the credential in, most wanted first (a credential has one language). */
 	locales: string[];
-	learner: { id: string; email: string; name: string };
+	/** The learner's account id, or null for an award to an e-mail that has no account yet. */
+	learner: { id: string | null; email: string; name: string };
 	narrative: string | null;
 	statusIndex: number;
 	issuedAt: Date;
@@ -79,7 +80,7 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 		awardedDate: issuedAt,
 		credentialSubject: {
 			type: ['AchievementSubject'],
-			id: `urn:uuid:${facts.learner.id}`,
+			...(facts.learner.id ? { id: `urn:uuid:${facts.learner.id}` } : {}),
 			identifier: [{ type: 'IdentityObject', identityHash: hashEmail(facts.learner.email, salt), identityType: 'emailAddress', hashed: true, salt }],
 			achievement: {
 				id: `${facts.publicUrl}/activities/${facts.activity.id}#badge`,

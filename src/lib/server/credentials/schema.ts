@@ -53,6 +53,11 @@ export const credentials = pgTable(
 		enrolmentId: uuid('enrolment_id').references(() => enrolments.id, { onDelete: 'set null' }),
 		/** The learner; null after they deleted their account (the credential stays verifiable). */
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+		/**
+		 * The e-mail a badge was awarded to when no account had it yet (bulk award): the credential waits
+		 * here until someone verifies that address, and is then theirs.
+		 */
+		recipientEmail: text('recipient_email'),
 		/** One credential per learner and badge: the key that makes awarding idempotent. */
 		awardKey: text('award_key').notNull(),
 		statusIndex: integer('status_index').notNull(),
@@ -69,6 +74,52 @@ export const credentials = pgTable(
 		uniqueIndex('credentials_award_key_idx').on(table.awardKey),
 		uniqueIndex('credentials_status_idx').on(table.organisationId, table.statusIndex),
 		index('credentials_user_idx').on(table.userId, table.issuedAt),
-		index('credentials_activity_idx').on(table.activityId)
+		index('credentials_activity_idx').on(table.activityId),
+		index('credentials_waiting_idx').on(table.recipientEmail).where(sql`user_id is null and recipient_email is not null`)
 	]
+);
+
+export type AwardBatchStatus = 'running' | 'done';
+export type AwardBatchItemStatus = 'pending' | 'awarded' | 'already' | 'failed';
+
+/**
+ * A bulk award (a CSV of e-mails): worked through in chunks in the background, so that it shows
+ * progress, survives a restart (pending items are picked up again) and never awards twice (each item
+ * issues under the same award key as any other path).
+ */
+export const awardBatches = pgTable('award_batches', {
+	id: id(),
+	cityId: cityIdColumn(),
+	organisationId: organisationIdColumn(),
+	activityId: uuid('activity_id')
+		.notNull()
+		.references(() => activities.id, { onDelete: 'cascade' }),
+	createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+	/** Award again to people who already hold the badge (a new credential per batch). */
+	reaward: boolean('reaward').notNull().default(false),
+	total: integer('total').notNull(),
+	status: text('status').$type<AwardBatchStatus>().notNull().default('running'),
+	createdAt: createdAt(),
+	finishedAt: at('finished_at')
+});
+
+export const awardBatchItems = pgTable(
+	'award_batch_items',
+	{
+		id: id(),
+		batchId: uuid('batch_id')
+			.notNull()
+			.references(() => awardBatches.id, { onDelete: 'cascade' }),
+		/** The line in the uploaded file, for messages people can find. */
+		row: integer('row').notNull(),
+		email: text('email').notNull(),
+		name: text('name'),
+		narrative: text('narrative'),
+		status: text('status').$type<AwardBatchItemStatus>().notNull().default('pending'),
+		credentialId: uuid('credential_id').references(() => credentials.id, { onDelete: 'set null' }),
+		error: text('error'),
+		/** When the recipient was told; a restart sends what is still untold. */
+		notifiedAt: at('notified_at')
+	},
+	(table) => [uniqueIndex('award_batch_items_row_idx').on(table.batchId, table.row), index('award_batch_items_pending_idx').on(table.batchId, table.status)]
 );

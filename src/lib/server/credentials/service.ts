@@ -12,7 +12,8 @@ import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
 import { credentials } from './schema';
 import { activeKeyPair, type IssuerContext } from './issuer';
 import { buildCredential, signCredential } from './openbadge';
-import { allocateStatusIndex } from './status-list';
+import { allocateStatusIndexes } from './status-list';
+import { claimWaitingCredentials } from './bulk';
 
 type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now'>;
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -42,7 +43,8 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 	if (!row) throw notFound('Enrolment');
 	authorize(actor, 'credential.award', { cityId: row.activity.cityId, organisationId: row.organisation.id });
 	const awardKey = `activity:${row.activity.id}:user:${row.learner.id}`;
-	const existing = await findByAwardKey(app, awardKey);
+	// A bulk award may have reached this learner's e-mail before they had an account.
+	const existing = (await findByAwardKey(app, awardKey)) ?? (await findByAwardKey(app, `activity:${row.activity.id}:email:${row.learner.email.trim().toLowerCase()}`));
 	if (existing) return { credential: existing, created: false };
 	if (row.organisation.status !== 'approved') throw invalidState('Only an approved organisation can award badges.');
 	if (!HOLDS_PLACE.includes(row.enrolment.status)) throw invalidState(`This learner cannot be awarded: their enrolment is "${row.enrolment.status}".`);
@@ -51,7 +53,7 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 	const keyPair = await activeKeyPair(issuerContext(app), { id: row.organisation.id, cityId: row.organisation.cityId });
 	const issuedAt = app.now();
 	const created = await app.db.transaction(async (tx) => {
-		const statusIndex = await allocateStatusIndex(tx, { id: row.organisation.id, cityId: row.organisation.cityId });
+		const statusIndex = await allocateStatusIndexes(tx, { id: row.organisation.id, cityId: row.organisation.cityId });
 		const id = crypto.randomUUID();
 		const unsigned = buildCredential(
 			{
@@ -134,8 +136,9 @@ export async function revokeCredential(app: Deps, actor: Actor, id: string, reas
 	return revoked;
 }
 
-/** The signed-in learner's credentials, newest first. */
+/** The signed-in learner's credentials, newest first, including any that waited for their e-mail. */
 export async function listMyCredentials(app: Pick<Deps, 'db'>, actor: Actor) {
 	const user = requireUser(actor);
+	await claimWaitingCredentials(app, user.user);
 	return app.db.select().from(credentials).where(eq(credentials.userId, user.user.id)).orderBy(desc(credentials.issuedAt));
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { createCredential, createList } from '@digitalbazaar/vc-bitstring-status-list';
 import type { Db } from '../db/database';
+import { AppError } from '../http/errors';
 import { credentials, statusListCounters } from './schema';
 import { organisationDid, statusListUrl } from './did';
 import { credentialDate, signCredential } from './openbadge';
@@ -9,16 +10,20 @@ import type { Ed25519KeyPair } from '@digitalbazaar/ed25519-multikey';
 /** Entries in an organisation's list: 131,072 bits (16 KB), the smallest size the specification allows. */
 export const STATUS_LIST_LENGTH = 131_072;
 
-/** Takes the next free position in the organisation's list, in the caller's transaction. */
-export async function allocateStatusIndex(tx: Db, organisation: { id: string; cityId: string }): Promise<number> {
+/**
+ * Takes the next `count` free positions in the organisation's list (in the caller's transaction, or
+ * on their own) and returns the first. Positions taken by an award that then fails stay unused: a
+ * lost bit costs nothing, a shared one would revoke two credentials.
+ */
+export async function allocateStatusIndexes(tx: Db, organisation: { id: string; cityId: string }, count = 1): Promise<number> {
 	const [row] = await tx
 		.insert(statusListCounters)
-		.values({ organisationId: organisation.id, cityId: organisation.cityId, nextIndex: 1 })
-		.onConflictDoUpdate({ target: statusListCounters.organisationId, set: { nextIndex: sql`${statusListCounters.nextIndex} + 1` } })
+		.values({ organisationId: organisation.id, cityId: organisation.cityId, nextIndex: count })
+		.onConflictDoUpdate({ target: statusListCounters.organisationId, set: { nextIndex: sql`${statusListCounters.nextIndex} + ${count}` } })
 		.returning({ next: statusListCounters.nextIndex });
-	const index = row!.next - 1;
-	if (index >= STATUS_LIST_LENGTH) throw new Error(`The status list of organisation ${organisation.id} is full.`);
-	return index;
+	const first = row!.next - count;
+	if (row!.next > STATUS_LIST_LENGTH) throw new AppError('invalid_state', `The revocation list of this organisation is full (${STATUS_LIST_LENGTH} credentials).`);
+	return first;
 }
 
 const signedLists = new Map<string, { version: string; document: Record<string, unknown> }>();

@@ -17,7 +17,7 @@ export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodTy
 	query?: Q;
 	response?: z.ZodType;
 	/** Status of a successful answer (200 by default; 201 for creations, 204 for no content). */
-	status?: 200 | 201 | 204;
+	status?: 200 | 201 | 202 | 204;
 	/** Error codes worth documenting beyond the common ones. */
 	errors?: ErrorCode[];
 	bodyLimit?: number;
