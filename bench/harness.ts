@@ -45,7 +45,7 @@ export async function startPlatform(env: Record<string, string>): Promise<Runnin
 	const child = spawn(process.execPath, [path.join(root, 'scripts/start.js')], {
 		cwd: root,
 		env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', SKIP_BUILD: '1', LOG_LEVEL: 'warn', ...env },
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore', 'inherit']
 	});
 	const url = `http://127.0.0.1:${port}`;
 	for (;;) {

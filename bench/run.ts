@@ -12,6 +12,7 @@ import pg from 'pg';
 import { printTable, root, type Row } from './harness';
 import * as foundation from './foundation.bench';
 import * as discovery from './discovery.bench';
+import * as badges from './badges.bench';
 
 async function scratchDatabase(serverUrl: string | undefined) {
 	if (!serverUrl) return undefined;
@@ -51,7 +52,8 @@ const only = process.argv.slice(2);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const suites = [
 	{ name: 'foundation', run: (databaseUrl: string | undefined) => foundation.run({ seconds, databaseUrl }) },
-	{ name: 'search', run: (databaseUrl: string | undefined) => discovery.run({ seconds, databaseUrl, size }) }
+	{ name: 'search', run: (databaseUrl: string | undefined) => discovery.run({ seconds, databaseUrl, size }) },
+	{ name: 'badges', run: (databaseUrl: string | undefined) => badges.run({ databaseUrl }) }
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 const rows: Row[] = [];
 for (const suite of suites) {

@@ -63,6 +63,15 @@ describe('a bulk award', () => {
 		const identity = waiting.credentialSubject.identifier[0];
 		expect(identity.identityHash).toBe(`sha256$${createHash('sha256').update(newcomer + identity.salt).digest('hex')}`);
 		await platform.server.waitForMail((m) => m.to === learner.email && m.kind === 'badge_awarded');
+		const issued = await setup.owner.get(`/api/v1/activities/${activityId}/credentials?limit=10`);
+		expect(issued.body.total).toBe(2);
+		expect(issued.body.items.map((c: { recipient: object }) => c.recipient)).toEqual(
+			expect.arrayContaining([
+				{ name: 'Test bulk-holder', email: learner.email, hasAccount: true },
+				{ name: null, email: newcomer, hasAccount: false }
+			])
+		);
+		expect((await learner.get(`/api/v1/activities/${activityId}/credentials`)).status).toBe(403);
 
 		// The newcomer signs up: nothing is theirs until the address is verified.
 		const registered = await platform.anonymous.post('/api/v1/auth/register', { email: newcomer, password: 'a good password', name: 'New Comer' });

@@ -190,6 +190,9 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 				awardedBy: batch.createdBy,
 				issuedAt
 			});
+			// Signing resolves through promises alone (and PGlite answers in-process): without a pause
+			// for the event loop, the server would not answer anyone until the whole chunk is signed.
+			await yieldToEventLoop();
 		}
 	}
 
@@ -215,6 +218,8 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 		}
 	});
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function setItems(app: Deps, items: Item[], values: { status: AwardBatchItemStatus; error: string }) {
 	await app.db.update(awardBatchItems).set(values).where(inArray(awardBatchItems.id, items.map((i) => i.id)));

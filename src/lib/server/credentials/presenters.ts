@@ -53,3 +53,19 @@ export const VerificationDto = z
 		validUntil: z.string().nullable()
 	})
 	.meta({ id: 'Verification' });
+
+export const IssuedCredentialDto = CredentialDto.extend({
+	recipient: z.object({
+		name: z.string().nullable(),
+		email: z.string().nullable().meta({ description: 'The account’s e-mail, or the address a credential waits at' }),
+		hasAccount: z.boolean()
+	})
+}).meta({ id: 'IssuedCredential' });
+export type IssuedCredentialDto = z.infer<typeof IssuedCredentialDto>;
+
+export function presentIssuedCredential(row: { credential: CredentialRow; learner: { name: string; email: string } | null }, publicUrl: string): IssuedCredentialDto {
+	return {
+		...presentCredential(row.credential, publicUrl),
+		recipient: { name: row.learner?.name ?? null, email: row.learner?.email ?? row.credential.recipientEmail, hasAccount: row.credential.userId !== null }
+	};
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import { authorize, requireUser } from '../policies/policies';
@@ -141,4 +141,27 @@ export async function listMyCredentials(app: Pick<Deps, 'db'>, actor: Actor) {
 	const user = requireUser(actor);
 	await claimWaitingCredentials(app, user.user);
 	return app.db.select().from(credentials).where(eq(credentials.userId, user.user.id)).orderBy(desc(credentials.issuedAt));
+}
+
+/**
+ * The credentials issued for an activity, newest first, with whom they went to: for the organisation's
+ * members (the same people who may award).
+ */
+export async function listActivityCredentials(app: Pick<Deps, 'db'>, actor: Actor, activityId: string, page: { limit: number; offset: number }) {
+	const [activity] = await app.db.select({ cityId: activities.cityId, organisationId: activities.organisationId }).from(activities).where(eq(activities.id, activityId));
+	if (!activity) throw notFound('Activity');
+	authorize(actor, 'credential.award', activity);
+	const where = eq(credentials.activityId, activityId);
+	const [rows, [total]] = await Promise.all([
+		app.db
+			.select({ credential: credentials, learner: { name: users.name, email: users.email } })
+			.from(credentials)
+			.leftJoin(users, eq(users.id, credentials.userId))
+			.where(where)
+			.orderBy(desc(credentials.issuedAt), desc(credentials.id))
+			.limit(page.limit)
+			.offset(page.offset),
+		app.db.select({ n: count() }).from(credentials).where(where)
+	]);
+	return { rows, total: Number(total?.n ?? 0) };
 }

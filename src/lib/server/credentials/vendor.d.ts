@@ -24,7 +24,7 @@ declare module '@digitalbazaar/ed25519-multikey' {
 		controller: string;
 		publicKeyMultibase: string;
 		secretKeyMultibase?: string;
-		signer(): unknown;
+		signer(): { id: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
 		export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, string>>;
 	}
 	export function generate(options: { id?: string; controller?: string }): Promise<Ed25519KeyPair>;
