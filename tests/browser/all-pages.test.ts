@@ -31,6 +31,8 @@ beforeAll(async () => {
 	const awarded = await owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
 	// A second participant, not awarded yet: the participants page then shows the award button too.
 	await (await signUp(platform, 'second')).post(`/api/v1/activities/${activity.id}/enrolments`);
+	const bulk = await owner.post(`/api/v1/activities/${activity.id}/awards`, { recipients: [{ email: 'crew@example.org', narrative: 'Built the stage' }] });
+	const claimCode = await owner.post(`/api/v1/activities/${activity.id}/claim-codes`, { validUntil: '2099-01-01T00:00:00Z', maxClaims: 40 });
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
 	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
@@ -38,12 +40,14 @@ beforeAll(async () => {
 		`/activities?city=${city.slug}`, '/activities?view=map', '/activities?view=calendar&month=2030-03', '/activities?q=zzzz',
 		`/activities/${activity.id}`, '/frameworks', '/frameworks/lifecomp', '/frameworks/entrecomp?q=creativity',
 		`/organisations/${approved.id}/activities`, `/credentials/${awarded.body.credential.id}`,
-		'/verify', `/verify?url=${encodeURIComponent(awarded.body.credential.url)}`, '/verify?url=http%3A%2F%2F10.0.0.1%2Fbadge.json');
+		'/verify', `/verify?url=${encodeURIComponent(awarded.body.credential.url)}`, '/verify?url=http%3A%2F%2F10.0.0.1%2Fbadge.json',
+		'/claim', new URL(claimCode.body.url).pathname + new URL(claimCode.body.url).search);
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
-		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`);
-	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`);
+		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
+		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`);
+	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`, '/claim');
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
 		`/activities/${activity.id}/quality`);

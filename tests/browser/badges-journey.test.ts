@@ -125,4 +125,74 @@ describe('a badge from award to verification', () => {
 		await expectAccessible(page, 'verify error');
 		await employer.close();
 	});
+
+	it('is awarded in bulk from a CSV, with its lines checked first and its progress shown', { timeout: 120_000 }, async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Festival crew' } });
+		const organiser = await newContext(browser);
+		await organiser.setExtraHTTPHeaders({ authorization: `Bearer ${owner.token}` });
+		const page = await organiser.newPage();
+		await openInteractive(page, `${platform.server.url}/activities/${activity.id}/participants`);
+		await page.getByRole('link', { name: 'Award badges in bulk (CSV)' }).click();
+		await page.waitForURL(/\/awards$/);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expectAccessible(page, 'bulk award form');
+
+		const upload = (text: string) => page.getByLabel('A CSV file').setInputFiles({ name: 'crew.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+		await upload('email;name;narrative\ncrew-1@example.org;Ana;Built the stage\nnobody;Ben;\n');
+		await page.getByRole('button', { name: 'Award the badges' }).click();
+		await expect.poll(() => page.getByText('Line 3: "nobody" is not an e-mail address.').count()).toBe(1);
+		await expectAccessible(page, 'bulk award errors');
+
+		await upload('email;name;narrative\ncrew-1@example.org;Ana;Built the stage\ncrew-2@example.org;Ben;Ran the bar\n');
+		await page.getByRole('button', { name: 'Award the badges' }).focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/awards\/[0-9a-f-]{36}$/);
+		await expect.poll(() => page.getByText('The bulk award is finished.').count(), { timeout: 20_000 }).toBe(1);
+		expect(await page.getByText('2 of 2 people processed').count()).toBe(1);
+		await expectAccessible(page, 'bulk award progress');
+		await platform.server.waitForMail((mail) => mail.to === 'crew-2@example.org' && mail.kind === 'badge_awarded');
+		await organiser.close();
+	});
+
+	it('is claimed with a code the organiser made on the page, by a learner following its QR link', { timeout: 120_000 }, async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Career fair' } });
+		const organiser = await newContext(browser);
+		await organiser.setExtraHTTPHeaders({ authorization: `Bearer ${owner.token}` });
+		const page = await organiser.newPage();
+		await openInteractive(page, `${platform.server.url}/activities/${activity.id}/claim-codes`);
+		await expectAccessible(page, 'claim codes');
+		await page.getByLabel('Valid until').fill('2099-12-31T18:00');
+		await page.getByLabel('Most people who can claim').fill('50');
+		await page.getByRole('button', { name: 'Create the code' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('The claim code is ready.').count()).toBe(1);
+		const link = await page.getByRole('link', { name: /\/claim\?code=/ }).first().textContent();
+		expect(await page.getByRole('img', { name: /QR code for claim code/ }).count()).toBe(1);
+		await expectAccessible(page, 'claim code made');
+		await organiser.close();
+
+		// A visitor following the QR link is sent to sign in first, and comes back to the code.
+		const visitor = await newContext(browser);
+		const visitorPage = await visitor.newPage();
+		await openInteractive(visitorPage, link!);
+		await expectAccessible(visitorPage, 'claim page');
+		await visitorPage.getByRole('button', { name: 'Sign in and claim' }).click();
+		await visitorPage.waitForURL(/\/login\?next=/);
+		expect(decodeURIComponent(new URL(visitorPage.url()).searchParams.get('next')!)).toBe(new URL(link!).pathname + new URL(link!).search);
+		await visitor.close();
+
+		const learner = await signUp(platform, 'fair-visitor');
+		const mine = await newContext(browser);
+		await mine.setExtraHTTPHeaders({ authorization: `Bearer ${learner.token}` });
+		const learnerPage = await mine.newPage();
+		await openInteractive(learnerPage, link!);
+		await learnerPage.getByRole('button', { name: 'Claim the badge' }).focus();
+		await learnerPage.keyboard.press('Enter');
+		await expect.poll(() => learnerPage.getByText('The badge is yours.').count()).toBe(1);
+		await expectAccessible(learnerPage, 'claimed');
+		expect((await learner.get('/api/v1/me/credentials')).body.items.map((c: { name: string }) => c.name)).toEqual(['Career fair']);
+		await mine.close();
+	});
 });

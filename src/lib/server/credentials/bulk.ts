@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import { authorize, requireUser } from '../policies/policies';
@@ -278,4 +278,10 @@ export async function claimWaitingCredentials(app: Pick<AppContext, 'db'>, user:
 		.where(and(isNull(credentials.userId), eq(credentials.recipientEmail, normaliseEmail(user.email))))
 		.returning({ id: credentials.id });
 	return claimed.length;
+}
+
+/** The latest bulk awards of an activity, for its organisers. */
+export async function listAwardBatches(app: Pick<AppContext, 'db'>, actor: Actor, activity: { id: string; cityId: string; organisationId: string }) {
+	authorize(actor, 'credential.award', { cityId: activity.cityId, organisationId: activity.organisationId });
+	return app.db.select().from(awardBatches).where(eq(awardBatches.activityId, activity.id)).orderBy(desc(awardBatches.createdAt)).limit(10);
 }

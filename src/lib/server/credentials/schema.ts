@@ -123,3 +123,30 @@ export const awardBatchItems = pgTable(
 	},
 	(table) => [uniqueIndex('award_batch_items_row_idx').on(table.batchId, table.row), index('award_batch_items_pending_idx').on(table.batchId, table.status)]
 );
+
+/**
+ * A code (and its QR code) that gives an activity's badge to whoever enters it while it is valid: for
+ * events where the organiser cannot list the participants. Claims are counted against an optional
+ * maximum.
+ */
+export const claimCodes = pgTable(
+	'claim_codes',
+	{
+		id: id(),
+		cityId: cityIdColumn(),
+		organisationId: organisationIdColumn(),
+		activityId: uuid('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		/** Eight characters without look-alikes (no 0/O, 1/I). */
+		code: text('code').notNull(),
+		validFrom: at('valid_from').notNull(),
+		validUntil: at('valid_until').notNull(),
+		maxClaims: integer('max_claims'),
+		claimCount: integer('claim_count').notNull().default(0),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		disabledAt: at('disabled_at')
+	},
+	(table) => [uniqueIndex('claim_codes_code_idx').on(table.code), index('claim_codes_activity_idx').on(table.activityId)]
+);

@@ -24,14 +24,8 @@ export const issuerContext = (app: Pick<AppContext, 'db' | 'config' | 'credentia
 	credentialSecret: app.credentialSecret
 });
 
-/**
- * Awards the activity's badge to an enrolled learner: one signed credential per learner and activity.
- * A repeated or concurrent award returns the credential already issued (`created: false`); the unique
- * award key decides, inside the transaction that also takes the status list position, so nothing is
- * issued twice and no position is lost to a rolled-back award.
- */
-export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: string, input: { narrative?: string | undefined }) {
-	const user = requireUser(actor);
+/** What one award needs: the enrolment's activity, organisation, city and learner, in one query. */
+export async function loadAwardSubject(app: Pick<Deps, 'db'>, enrolmentId: string) {
 	const [row] = await app.db
 		.select({ enrolment: enrolments, activity: activityColumns, organisation: organisations, learner: { id: users.id, email: users.email, name: users.name }, city: { defaultLocale: cities.defaultLocale } })
 		.from(enrolments)
@@ -40,11 +34,35 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 		.innerJoin(cities, eq(cities.id, activities.cityId))
 		.innerJoin(users, eq(users.id, enrolments.userId))
 		.where(eq(enrolments.id, enrolmentId));
+	return row;
+}
+export type AwardSubject = NonNullable<Awaited<ReturnType<typeof loadAwardSubject>>>;
+
+/**
+ * Awards the activity's badge to an enrolled learner: one signed credential per learner and activity.
+ * A repeated or concurrent award returns the credential already issued (`created: false`).
+ */
+export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: string, input: { narrative?: string | undefined }) {
+	const user = requireUser(actor);
+	const row = await loadAwardSubject(app, enrolmentId);
 	if (!row) throw notFound('Enrolment');
 	authorize(actor, 'credential.award', { cityId: row.activity.cityId, organisationId: row.organisation.id });
-	const awardKey = `activity:${row.activity.id}:user:${row.learner.id}`;
+	return issueOnce(app, row, { narrative: input.narrative ?? null, awardedBy: user.user.id });
+}
+
+/** The credential a learner already holds for an activity, under any path that awards it. */
+export async function heldCredential(app: Pick<Deps, 'db'>, activityId: string, learner: { id: string; email: string }) {
 	// A bulk award may have reached this learner's e-mail before they had an account.
-	const existing = (await findByAwardKey(app, awardKey)) ?? (await findByAwardKey(app, `activity:${row.activity.id}:email:${row.learner.email.trim().toLowerCase()}`));
+	return (await findByAwardKey(app, `activity:${activityId}:user:${learner.id}`)) ?? (await findByAwardKey(app, `activity:${activityId}:email:${learner.email.trim().toLowerCase()}`));
+}
+
+/**
+ * Issues the badge once. The unique award key decides, inside the transaction that also takes the
+ * status list position, so that nothing is issued twice and no position is lost to a rolled-back award.
+ */
+export async function issueOnce(app: Deps, row: AwardSubject, options: { narrative: string | null; awardedBy: string }) {
+	const awardKey = `activity:${row.activity.id}:user:${row.learner.id}`;
+	const existing = await heldCredential(app, row.activity.id, row.learner);
 	if (existing) return { credential: existing, created: false };
 	if (row.organisation.status !== 'approved') throw invalidState('Only an approved organisation can award badges.');
 	if (!HOLDS_PLACE.includes(row.enrolment.status)) throw invalidState(`This learner cannot be awarded: their enrolment is "${row.enrolment.status}".`);
@@ -68,7 +86,7 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 				// The city's language first, then the languages the activity is written in.
 				locales: [row.city.defaultLocale, ...Object.keys(row.activity.title)],
 				learner: row.learner,
-				narrative: input.narrative ?? null,
+				narrative: options.narrative,
 				statusIndex,
 				issuedAt,
 				validUntil: null
@@ -88,7 +106,7 @@ export async function awardEnrolment(app: Deps, actor: Actor, enrolmentId: strin
 				awardKey,
 				statusIndex,
 				document,
-				awardedBy: user.user.id,
+				awardedBy: options.awardedBy,
 				issuedAt
 			})
 			.onConflictDoNothing({ target: credentials.awardKey })
