@@ -32,6 +32,9 @@ beforeAll(async () => {
 	// A second participant, not awarded yet: the participants page then shows the award button too.
 	await (await signUp(platform, 'second')).post(`/api/v1/activities/${activity.id}/enrolments`);
 	const bulk = await owner.post(`/api/v1/activities/${activity.id}/awards`, { recipients: [{ email: 'crew@example.org', narrative: 'Built the stage' }] });
+	const second = await signUp(platform, 'evidence');
+	const secondJoined = await second.post(`/api/v1/activities/${activity.id}/enrolments`);
+	await second.post(`/api/v1/enrolments/${secondJoined.body.enrolment.id}/evidence`, { text: 'I built the stage.', link: 'https://example.org/stage' });
 	const claimCode = await owner.post(`/api/v1/activities/${activity.id}/claim-codes`, { validUntil: '2099-01-01T00:00:00Z', maxClaims: 40 });
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
@@ -46,8 +49,9 @@ beforeAll(async () => {
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
 		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
-		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`);
+		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`);
 	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`, '/claim');
+	add(second.token, `/activities/${activity.id}/evidence`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
 		`/activities/${activity.id}/quality`);

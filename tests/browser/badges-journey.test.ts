@@ -195,4 +195,59 @@ describe('a badge from award to verification', () => {
 		expect((await learner.get('/api/v1/me/credentials')).body.items.map((c: { name: string }) => c.name)).toEqual(['Career fair']);
 		await mine.close();
 	});
+
+	it('is earned with evidence: the learner hands it in, the organiser asks for more, then approves', { timeout: 120_000 }, async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Zine making' } });
+		const learner = await signUp(platform, 'zinester');
+		await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+
+		const mine = await newContext(browser);
+		await mine.setExtraHTTPHeaders({ authorization: `Bearer ${learner.token}` });
+		const learnerPage = await mine.newPage();
+		await openInteractive(learnerPage, `${platform.server.url}/activities/${activity.id}`);
+		await learnerPage.getByRole('link', { name: 'Hand in evidence for the badge' }).click();
+		await learnerPage.waitForURL(/\/evidence$/);
+		await learnerPage.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expectAccessible(learnerPage, 'evidence form');
+		await learnerPage.getByLabel('What you did and learned').fill('I made a 12-page zine about my street.');
+		await learnerPage.getByLabel('A file (optional)').setInputFiles({ name: 'zine.txt', mimeType: 'text/plain', buffer: Buffer.from('Page 1: the bakery.') });
+		await learnerPage.getByRole('button', { name: 'Send the evidence' }).focus();
+		await learnerPage.keyboard.press('Enter');
+		await expect.poll(() => learnerPage.getByText('Thank you: your evidence was sent to the organiser.').count()).toBe(1);
+		expect(await learnerPage.getByText('Waiting for review').count()).toBeGreaterThan(0);
+
+		const organiser = await newContext(browser);
+		await organiser.setExtraHTTPHeaders({ authorization: `Bearer ${owner.token}` });
+		const page = await organiser.newPage();
+		await openInteractive(page, `${platform.server.url}/activities/${activity.id}/participants`);
+		await page.getByRole('link', { name: 'Review evidence' }).click();
+		await page.waitForURL(/\/evidence-review$/);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expectAccessible(page, 'evidence review');
+		expect(await page.getByRole('link', { name: 'Download zine.txt' }).count()).toBe(1);
+		await page.getByLabel('Comment for the learner').fill('Show us a photo of a page, please.');
+		await page.getByRole('button', { name: 'Ask for more Test zinester' }).click();
+		await expect.poll(() => page.getByText('The learner is asked for more evidence.').count()).toBe(1);
+
+		await reloadInteractive(learnerPage);
+		expect(await learnerPage.getByText('Show us a photo of a page, please.').count()).toBe(1);
+		await learnerPage.getByLabel('A link (optional)').fill('https://zines.example.org/my-street');
+		await learnerPage.getByRole('button', { name: 'Send the evidence' }).click();
+		await expect.poll(() => learnerPage.getByText('Thank you: your evidence was sent to the organiser.').count()).toBe(1);
+
+		await reloadInteractive(page);
+		await page.getByRole('button', { name: 'Approve and award Test zinester' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('Approved: the badge is awarded.').count()).toBe(1);
+		await expectAccessible(page, 'evidence reviewed');
+		await organiser.close();
+
+		await reloadInteractive(learnerPage);
+		await learnerPage.getByRole('link', { name: 'View credential' }).click();
+		await learnerPage.waitForURL(/\/credentials\//);
+		expect(await learnerPage.getByText('Verified', { exact: true }).count()).toBe(1);
+		expect(await learnerPage.getByText('I made a 12-page zine about my street.').count()).toBe(1);
+		await mine.close();
+	});
 });

@@ -35,6 +35,8 @@ export interface AwardFacts {
 	/** The learner's account id, or null for an award to an e-mail that has no account yet. */
 	learner: { id: string | null; email: string; name: string };
 	narrative: string | null;
+	/** A public link the learner gave as evidence (their portfolio, a video). */
+	evidenceUrl?: string | null;
 	statusIndex: number;
 	issuedAt: Date;
 	validUntil: Date | null;
@@ -94,7 +96,9 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 				creator: { id: did, type: ['Profile'], name: facts.organisation.name }
 			}
 		},
-		...(facts.narrative ? { evidence: [{ type: ['Evidence'], narrative: facts.narrative }] } : {}),
+		...(facts.narrative || facts.evidenceUrl
+			? { evidence: [{ ...(facts.evidenceUrl ? { id: facts.evidenceUrl } : {}), type: ['Evidence'], ...(facts.narrative ? { narrative: facts.narrative } : {}) }] }
+			: {}),
 		credentialSchema: [{ id: OB3_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }],
 		credentialStatus: {
 			id: `${list}#${facts.statusIndex}`,

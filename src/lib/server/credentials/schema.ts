@@ -150,3 +150,41 @@ export const claimCodes = pgTable(
 	},
 	(table) => [uniqueIndex('claim_codes_code_idx').on(table.code), index('claim_codes_activity_idx').on(table.activityId)]
 );
+
+export type EvidenceStatus = 'submitted' | 'changes_requested' | 'approved' | 'rejected';
+
+/**
+ * What a learner hands in to earn the badge (text, a link, a file), and the organiser's decision on
+ * it. Each submission is kept: after "changes requested" the learner sends a new one.
+ */
+export const evidenceSubmissions = pgTable(
+	'evidence_submissions',
+	{
+		id: id(),
+		cityId: cityIdColumn(),
+		organisationId: organisationIdColumn(),
+		activityId: uuid('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		enrolmentId: uuid('enrolment_id')
+			.notNull()
+			.references(() => enrolments.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		text: text('text'),
+		link: text('link'),
+		/** Under FILES_DIR/evidence; served only to the learner and the organisation. */
+		fileKey: text('file_key'),
+		fileName: text('file_name'),
+		fileType: text('file_type'),
+		fileSize: integer('file_size'),
+		status: text('status').$type<EvidenceStatus>().notNull().default('submitted'),
+		reviewComment: text('review_comment'),
+		reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+		reviewedAt: at('reviewed_at'),
+		credentialId: uuid('credential_id').references(() => credentials.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(table) => [index('evidence_enrolment_idx').on(table.enrolmentId, table.createdAt), index('evidence_activity_status_idx').on(table.activityId, table.status)]
+);

@@ -60,7 +60,7 @@ export async function heldCredential(app: Pick<Deps, 'db'>, activityId: string, 
  * Issues the badge once. The unique award key decides, inside the transaction that also takes the
  * status list position, so that nothing is issued twice and no position is lost to a rolled-back award.
  */
-export async function issueOnce(app: Deps, row: AwardSubject, options: { narrative: string | null; awardedBy: string }) {
+export async function issueOnce(app: Deps, row: AwardSubject, options: { narrative: string | null; evidenceUrl?: string | null; awardedBy: string }) {
 	const awardKey = `activity:${row.activity.id}:user:${row.learner.id}`;
 	const existing = await heldCredential(app, row.activity.id, row.learner);
 	if (existing) return { credential: existing, created: false };
@@ -87,6 +87,7 @@ export async function issueOnce(app: Deps, row: AwardSubject, options: { narrati
 				locales: [row.city.defaultLocale, ...Object.keys(row.activity.title)],
 				learner: row.learner,
 				narrative: options.narrative,
+				evidenceUrl: options.evidenceUrl ?? null,
 				statusIndex,
 				issuedAt,
 				validUntil: null

@@ -102,6 +102,10 @@ export function translateIssue(issue: FieldIssue): string {
 			return m.error_field_invalid_json();
 		case 'unsupported_format':
 			return m.error_field_unsupported_badge();
+		case 'evidence_type':
+			return m.error_field_evidence_type();
+		case 'evidence_empty':
+			return m.error_field_evidence_empty();
 		default:
 			return m.error_field_invalid();
 	}
