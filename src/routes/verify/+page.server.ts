@@ -5,6 +5,7 @@ import { verifyOpenBadge, type VerificationReport } from '$lib/server/credential
 import { decodeVerifyInput } from '$lib/server/credentials/verify-input';
 import { AppError } from '$lib/server/http/errors';
 import { failureFor } from '$lib/server/forms/forms';
+import { enforceRateLimit } from '$lib/server/ratelimit/rate-limiter';
 
 const VerifyForm = z.object({ credential: z.string().max(1_000_000).optional() });
 
@@ -21,10 +22,11 @@ const presentReport = (report: VerificationReport) => ({
 /**
  * A link to `/verify?url=...` (a QR code, a CV) verifies at once; otherwise the page offers the form.
  */
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, getClientAddress }) => {
 	const link = url.searchParams.get('url');
 	if (!link) return { link: null, report: null, failure: null };
 	try {
+		await enforceRateLimit(locals.app.db, [`verify:ip:${getClientAddress()}`], locals.app.config.rateLimits.verify);
 		const decoded = await decodeVerifyInput(locals.app, { url: link });
 		return { link, report: presentReport(await verifyOpenBadge(locals.app.db, locals.app.config.publicUrl, decoded.credential, locals.app.now())), failure: null };
 	} catch (error) {
@@ -35,8 +37,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	/** Pasted JSON or a link, or an uploaded badge image or JSON file. */
-	default: async ({ locals, request }) =>
+	default: async ({ locals, request, getClientAddress }) =>
 		handleForm(request, VerifyForm, {}, async (input, form) => {
+			await enforceRateLimit(locals.app.db, [`verify:ip:${getClientAddress()}`], locals.app.config.rateLimits.verify);
 			const file = form.get('file');
 			const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
 			const decoded = await decodeVerifyInput(locals.app, { credential: input.credential, file: bytes }).catch((error: unknown) => {

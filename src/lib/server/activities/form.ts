@@ -64,7 +64,17 @@ export function activityFormToInput(form: FormData, timeZone: string): Record<st
 		contact,
 		imageAlt: perLocale('imageAlt'),
 		...(text('badge.name') && {
-			badge: { name: text('badge.name'), description: text('badge.description') || text('badge.name'), criteria: text('badge.criteria') || text('badge.name') }
+			badge: {
+				name: text('badge.name'),
+				description: text('badge.description') || text('badge.name'),
+				criteria: text('badge.criteria') || text('badge.name'),
+				tags: text('badge.tags')
+					.split(',')
+					.map((tag) => tag.trim())
+					.filter(Boolean),
+				...(number('badge.validForMonths') !== null && { validForMonths: number('badge.validForMonths') }),
+				...(text('badge.expiresOn') && { expiresOn: text('badge.expiresOn') })
+			}
 		})
 	};
 }
@@ -96,7 +106,10 @@ export function activityToFormValues(activity: ActivityRecord, badgeLocale: stri
 		'contact.phone': activity.contact.phone ?? '',
 		'badge.name': activity.badge?.name[badgeLocale] ?? '',
 		'badge.description': activity.badge?.description[badgeLocale] ?? '',
-		'badge.criteria': activity.badge?.criteria[badgeLocale] ?? ''
+		'badge.criteria': activity.badge?.criteria[badgeLocale] ?? '',
+		'badge.tags': (activity.badge?.tags ?? []).join(', '),
+		'badge.validForMonths': String(activity.badge?.validForMonths ?? ''),
+		'badge.expiresOn': activity.badge?.expiresOn ?? ''
 	};
 	if (activity.alwaysOpen) values.alwaysOpen = 'on';
 	if (activity.waitlist) values.waitlist = 'on';

@@ -1,5 +1,7 @@
 import type { ActivityDto } from './schemas';
 import type { ActivityRecord } from './queries';
+import type { BadgeDescription } from './schema';
+import type { LocalizedText } from '../db/columns';
 
 export function imageUrl(publicUrl: string, imageKey: string): string {
 	return `${publicUrl}/files/activities/${imageKey}`;
@@ -43,7 +45,7 @@ export function presentActivity(activity: ActivityRecord, publicUrl: string): Ac
 		frameworks: activity.frameworks,
 		contact: activity.contact,
 		image: activity.imageKey ? { url: imageUrl(publicUrl, activity.imageKey), alt: activity.imageAlt } : null,
-		badge: activity.badge ?? { name: activity.title, description: {}, criteria: {} },
+		badge: presentBadge(activity.badge, activity.title),
 		status: activity.status,
 		reviewComment: activity.reviewComment,
 		qualityLabel: activity.qualityLabel,
@@ -59,4 +61,9 @@ export function presentActivity(activity: ActivityRecord, publicUrl: string): Ac
 		createdAt: activity.createdAt.toISOString(),
 		updatedAt: activity.updatedAt.toISOString()
 	};
+}
+
+function presentBadge(badge: BadgeDescription | null, title: LocalizedText) {
+	const described = badge ?? { name: title, description: {}, criteria: {} };
+	return { name: described.name, description: described.description, criteria: described.criteria, tags: described.tags ?? [], validForMonths: described.validForMonths ?? null, expiresOn: described.expiresOn ?? null };
 }

@@ -66,13 +66,24 @@ export function publishIssues(activity: ActivityShape): FieldIssue[] {
  * description, and criteria worded per locale by `defaultCriteria`.
  */
 export function describeBadge(
-	input: { name: string | LocalizedText; description: string | LocalizedText; criteria: string | LocalizedText } | undefined,
+	input:
+		| { name: string | LocalizedText; description: string | LocalizedText; criteria: string | LocalizedText; tags?: string[] | undefined; validForMonths?: number | undefined; expiresOn?: string | undefined }
+		| undefined,
 	activity: { title: LocalizedText; description: LocalizedText },
 	defaultCriteria: (locale: string, title: string) => string
 ): BadgeDescription {
 	const locale = Object.keys(activity.title)[0] ?? 'en';
 	const localized = (value: string | LocalizedText) => (typeof value === 'string' ? { [locale]: value } : value);
-	if (input) return { name: localized(input.name), description: localized(input.description), criteria: localized(input.criteria) };
+	if (input) {
+		return {
+			name: localized(input.name),
+			description: localized(input.description),
+			criteria: localized(input.criteria),
+			tags: [...new Set(input.tags ?? [])],
+			validForMonths: input.validForMonths ?? null,
+			expiresOn: input.expiresOn ?? null
+		};
+	}
 	const perTitle = (fn: (l: string, t: string) => string) =>
 		Object.fromEntries(Object.entries(activity.title).map(([l, t]) => [l, fn(l, t)]));
 	return {

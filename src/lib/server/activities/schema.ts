@@ -19,6 +19,12 @@ export interface BadgeDescription {
 	name: LocalizedText;
 	description: LocalizedText;
 	criteria: LocalizedText;
+	/** Keywords, as the achievement's `tag`. */
+	tags?: string[];
+	/** How long a credential stays valid after it is awarded; none when both are unset. */
+	validForMonths?: number | null;
+	/** Or the day every credential of this badge expires (YYYY-MM-DD, end of that day UTC). */
+	expiresOn?: string | null;
 }
 
 /** A learning opportunity. Arrays hold codes and framework item ids, so that filters use GIN indexes. */

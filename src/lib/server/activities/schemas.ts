@@ -66,7 +66,16 @@ const fields = {
 		.optional(),
 	imageAlt: LocalizedTextInput(300).optional(),
 	badge: z
-		.object({ name: BadgeText(120), description: BadgeText(2000), criteria: BadgeText(2000), image: z.string().optional() })
+		.object({
+			name: BadgeText(120),
+			description: BadgeText(2000),
+			criteria: BadgeText(2000),
+			image: z.string().optional(),
+			tags: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+			validForMonths: z.int().min(1).max(600).optional().describe('Credentials expire this many months after they are awarded'),
+			expiresOn: z.iso.date().optional().describe('Or: every credential of this badge expires at the end of this day (UTC)')
+		})
+		.refine((badge) => !(badge.validForMonths && badge.expiresOn), { path: ['expiresOn'], message: 'give either validForMonths or expiresOn', params: { code: 'expiry_both' } })
 		.optional()
 		.meta({ description: 'The badge learners earn; derived from the activity when left out' })
 };
@@ -111,7 +120,14 @@ export const ActivityDto = z
 		frameworks: z.array(z.string()),
 		contact: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
 		image: z.object({ url: z.string(), alt: LocalizedTextDto }).nullable(),
-		badge: z.object({ name: LocalizedTextDto, description: LocalizedTextDto, criteria: LocalizedTextDto }),
+		badge: z.object({
+			name: LocalizedTextDto,
+			description: LocalizedTextDto,
+			criteria: LocalizedTextDto,
+			tags: z.array(z.string()),
+			validForMonths: z.int().nullable(),
+			expiresOn: z.string().nullable()
+		}),
 		status: ActivityStatus,
 		reviewComment: z.string().nullable(),
 		qualityLabel: z.boolean(),

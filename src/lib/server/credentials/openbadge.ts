@@ -42,6 +42,18 @@ export interface AwardFacts {
 	validUntil: Date | null;
 }
 
+/**
+ * When a credential of this badge, awarded at `issuedAt`, stops being valid: a number of months
+ * later, or at the end of a fixed day (UTC); null for a badge that never expires.
+ */
+export function badgeValidUntil(badge: BadgeDescription, issuedAt: Date): Date | null {
+	if (badge.expiresOn) return new Date(`${badge.expiresOn}T23:59:59Z`);
+	if (!badge.validForMonths) return null;
+	const until = new Date(issuedAt);
+	until.setUTCMonth(until.getUTCMonth() + badge.validForMonths);
+	return until;
+}
+
 /** An unsigned Open Badges 3.0 `OpenBadgeCredential` for one award. */
 export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): Record<string, unknown> {
 	const did = organisationDid(facts.publicUrl, facts.organisation.id);
@@ -93,6 +105,7 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 				criteria: { narrative: text(facts.activity.badge.criteria) || name },
 				image: { id: `${facts.publicUrl}/activities/${facts.activity.id}/badge.png`, type: 'Image', caption: name },
 				...(alignment.length ? { alignment } : {}),
+				...(facts.activity.badge.tags?.length ? { tag: facts.activity.badge.tags } : {}),
 				creator: { id: did, type: ['Profile'], name: facts.organisation.name }
 			}
 		},

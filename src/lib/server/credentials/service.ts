@@ -11,9 +11,11 @@ import { organisations } from '../organisations/schema';
 import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
 import { credentials } from './schema';
 import { activeKeyPair, type IssuerContext } from './issuer';
-import { buildCredential, signCredential } from './openbadge';
+import { badgeValidUntil, buildCredential, signCredential } from './openbadge';
+import type { BadgeDescription } from '../activities/schema';
 import { allocateStatusIndexes } from './status-list';
 import { claimWaitingCredentials } from './bulk';
+import { recordAudit } from '../platform/audit';
 
 type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now'>;
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -68,8 +70,9 @@ export async function issueOnce(app: Deps, row: AwardSubject, options: { narrati
 	if (!HOLDS_PLACE.includes(row.enrolment.status)) throw invalidState(`This learner cannot be awarded: their enrolment is "${row.enrolment.status}".`);
 	if (!row.activity.badge) throw invalidState('This activity has no badge.');
 
-	const keyPair = await activeKeyPair(issuerContext(app), { id: row.organisation.id, cityId: row.organisation.cityId });
 	const issuedAt = app.now();
+	const validUntil = expiryOf(row.activity.badge, issuedAt);
+	const keyPair = await activeKeyPair(issuerContext(app), { id: row.organisation.id, cityId: row.organisation.cityId });
 	const created = await app.db.transaction(async (tx) => {
 		const statusIndex = await allocateStatusIndexes(tx, { id: row.organisation.id, cityId: row.organisation.cityId });
 		const id = crypto.randomUUID();
@@ -90,7 +93,7 @@ export async function issueOnce(app: Deps, row: AwardSubject, options: { narrati
 				evidenceUrl: options.evidenceUrl ?? null,
 				statusIndex,
 				issuedAt,
-				validUntil: null
+				validUntil
 			},
 			app.frameworks
 		);
@@ -108,7 +111,8 @@ export async function issueOnce(app: Deps, row: AwardSubject, options: { narrati
 				statusIndex,
 				document,
 				awardedBy: options.awardedBy,
-				issuedAt
+				issuedAt,
+				validUntil
 			})
 			.onConflictDoNothing({ target: credentials.awardKey })
 			.returning();
@@ -117,6 +121,7 @@ export async function issueOnce(app: Deps, row: AwardSubject, options: { narrati
 			throw new AwardRace();
 		}
 		await tx.update(enrolments).set({ status: 'completed' }).where(eq(enrolments.id, row.enrolment.id));
+		await recordAudit(tx, { cityId: row.activity.cityId, actorId: options.awardedBy, action: 'credential.award', targetType: 'credential', targetId: id, data: { activityId: row.activity.id, learnerId: row.learner.id } });
 		return inserted;
 	}).catch((error: unknown) => {
 		if (error instanceof AwardRace) return undefined;
@@ -129,6 +134,13 @@ export async function issueOnce(app: Deps, row: AwardSubject, options: { narrati
 }
 
 class AwardRace extends Error {}
+
+/** The badge's expiry for an award now; a badge whose fixed day has passed cannot be awarded. */
+export function expiryOf(badge: BadgeDescription, issuedAt: Date): Date | null {
+	const validUntil = badgeValidUntil(badge, issuedAt);
+	if (validUntil && validUntil <= issuedAt) throw invalidState(`This badge expired on ${badge.expiresOn}: change its expiry date to award it.`);
+	return validUntil;
+}
 
 async function findByAwardKey(app: Pick<Deps, 'db'>, awardKey: string) {
 	const [row] = await app.db.select().from(credentials).where(eq(credentials.awardKey, awardKey));
@@ -146,13 +158,16 @@ export async function revokeCredential(app: Deps, actor: Actor, id: string, reas
 	const credential = await findCredential(app, id);
 	if (!credential) throw notFound('Credential');
 	authorize(actor, 'credential.revoke', { cityId: credential.cityId, organisationId: credential.organisationId });
-	const [revoked] = await app.db
-		.update(credentials)
-		.set({ revokedAt: app.now(), revocationReason: reason, revokedBy: user.user.id })
-		.where(and(eq(credentials.id, id), isNull(credentials.revokedAt)))
-		.returning();
-	if (!revoked) throw invalidState('This credential is already revoked.');
-	return revoked;
+	return app.db.transaction(async (tx) => {
+		const [revoked] = await tx
+			.update(credentials)
+			.set({ revokedAt: app.now(), revocationReason: reason, revokedBy: user.user.id })
+			.where(and(eq(credentials.id, id), isNull(credentials.revokedAt)))
+			.returning();
+		if (!revoked) throw invalidState('This credential is already revoked.');
+		await recordAudit(tx, { cityId: credential.cityId, actorId: user.user.id, action: 'credential.revoke', targetType: 'credential', targetId: id, data: { reason } });
+		return revoked;
+	});
 }
 
 /** The signed-in learner's credentials, newest first, including any that waited for their e-mail. */

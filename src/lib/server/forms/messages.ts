@@ -106,6 +106,8 @@ export function translateIssue(issue: FieldIssue): string {
 			return m.error_field_evidence_type();
 		case 'evidence_empty':
 			return m.error_field_evidence_empty();
+		case 'expiry_both':
+			return m.error_field_expiry_both();
 		default:
 			return m.error_field_invalid();
 	}

@@ -21,8 +21,8 @@ describe('health and request ids', () => {
 		expect(given.headers.get('x-request-id')).toBe('trace-12345678');
 		const fresh = await platform.anonymous.get('/api/v1/organisations');
 		expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-		const logged = platform.server.logs().some((line) => line.includes('"requestId":"trace-12345678"'));
-		expect(logged).toBe(true);
+		// The server's log reaches the test through a pipe: wait for the line rather than race it.
+		await expect.poll(() => platform.server.logs().some((line) => line.includes('"requestId":"trace-12345678"'))).toBe(true);
 	});
 
 	it('sends security headers', async () => {

@@ -4,6 +4,7 @@ import { verifyOpenBadge } from '$lib/server/credentials/verify';
 import { decodeVerifyInput, MAX_BADGE_FILE_BYTES } from '$lib/server/credentials/verify-input';
 import { VerificationDto } from '$lib/server/credentials/presenters';
 import { validationFailed } from '$lib/server/http/errors';
+import { enforceRateLimit } from '$lib/server/ratelimit/rate-limiter';
 
 const base64 = z.string().max(Math.ceil((MAX_BADGE_FILE_BYTES * 4) / 3) + 64);
 
@@ -11,7 +12,7 @@ export const POST = endpoint(
 	{
 		summary: 'Verify an Open Badges 3.0 credential',
 		description:
-			'Anyone. Give one of: `credential` (the JSON, as an object or text, or its URL), `url` (where the credential is: JSON or a baked image), or `image` (a baked PNG or SVG badge, base64, up to 5 MB). Only http(s) URLs on public addresses are fetched (5 s, 5 MB); this platform’s own credentials are read directly. Answers each check in plain words: format, signature, dates and revocation. Issuers on this platform are resolved here; the signature of another platform’s credential is reported as not checkable (`ok: null`).',
+			'Anyone. Give one of: `credential` (the JSON, as an object or text, or its URL), `url` (where the credential is: JSON or a baked image), or `image` (a baked PNG or SVG badge, base64, up to 5 MB). Only http(s) URLs on public addresses are fetched (5 s, 5 MB); this platform’s own credentials are read directly. Rate-limited per address (RATE_LIMIT_VERIFY). Answers each check in plain words: format, signature, dates and revocation. Issuers on this platform are resolved here; the signature of another platform’s credential is reported as not checkable (`ok: null`).',
 		tags: ['Badges'],
 		access: 'public',
 		body: z
@@ -24,7 +25,8 @@ export const POST = endpoint(
 		response: VerificationDto,
 		bodyLimit: 8 * 1024 * 1024
 	},
-	async ({ app, body }) => {
+	async ({ app, body, event }) => {
+		await enforceRateLimit(app.db, [`verify:ip:${event.getClientAddress()}`], app.config.rateLimits.verify);
 		let file: Buffer | undefined;
 		if (body.image !== undefined) {
 			const data = body.image.replace(/^data:[\w/+.-]+;base64,/, '');
