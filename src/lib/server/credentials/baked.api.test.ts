@@ -4,18 +4,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { createHash } from 'node:crypto';
 import { extractFromPng, extractFromSvg } from './baking';
 import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
 
 let platform: Platform;
 let credentialUrl: string;
 let credential: Record<string, unknown>;
+let learnerEmail: string;
 
 beforeAll(async () => {
 	platform = await startPlatform();
 	const { owner, organisation } = await approvedOrganisation(platform);
 	const activity = await publishedActivity(owner, organisation.id, { badge: { name: { en: 'Bike repair', nl: 'Fietsreparatie' }, description: { en: 'Fixes bikes' }, criteria: { en: 'Repaired three bikes' } } });
 	const learner = await signUp(platform, 'baked');
+	learnerEmail = learner.email;
 	const joined = await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
 	const awarded = await owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
 	credentialUrl = awarded.body.credential.url;
@@ -106,3 +109,44 @@ describe('the verifier refuses', () => {
 		}
 	});
 });
+
+describe('the Open Badges 2.0 view of the same award', () => {
+	it('is a hosted assertion whose badge class and issuer resolve on the same origin, and is baked the 2.0 way', async () => {
+		const id = credentialUrl.split('/').pop()!;
+		const assertionUrl = `${platform.server.url}/ob2/assertions/${id}`;
+		const assertion = await (await fetch(assertionUrl)).json();
+		// The hosted-verification rules of OB 2.0: the document is at its own id, on the issuer's origin.
+		expect(assertion).toMatchObject({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: assertionUrl, verification: { type: 'hosted' } });
+		expect(new Date(assertion.issuedOn).toISOString()).toBe(assertion.issuedOn);
+		expect(assertion.recipient).toMatchObject({ type: 'email', hashed: true });
+		expect(assertion.recipient.identity).toBe(`sha256$${createHash('sha256').update(learnerEmail + assertion.recipient.salt).digest('hex')}`);
+		const badge = await (await fetch(assertion.badge)).json();
+		expect(badge).toMatchObject({ '@context': 'https://w3id.org/openbadges/v2', type: 'BadgeClass', id: assertion.badge, name: 'Fietsreparatie' });
+		expect(badge.criteria.narrative).toBeTruthy();
+		expect((await fetch(badge.image)).headers.get('content-type')).toBe('image/png');
+		const issuer = await (await fetch(badge.issuer)).json();
+		expect(issuer).toMatchObject({ type: 'Issuer', id: badge.issuer, name: expect.any(String), email: expect.any(String) });
+		expect(new Set([assertion.id, badge.id, issuer.id].map((url: string) => new URL(url).origin)).size).toBe(1);
+
+		const baked = extractFromPng(Buffer.from(await (await fetch(`${assertionUrl}.png`)).arrayBuffer()));
+		expect(baked).toEqual({ version: 2, text: assertionUrl });
+		// The verifier reads a 2.0 baked badge of this platform as the award it stands for.
+		const png = Buffer.from(await (await fetch(`${assertionUrl}.png`)).arrayBuffer());
+		expect((await platform.anonymous.post('/api/v1/verify', { image: png.toString('base64') })).body.valid).toBe(true);
+	});
+
+	it('answers 410 with revoked: true once the credential is revoked', async () => {
+		const setup = await approvedOrganisation(platform);
+		const activity = await publishedActivity(setup.owner, setup.organisation.id);
+		const learner = await signUp(platform, 'ob2-revoked');
+		const joined = await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+		const awarded = await setup.owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+		await setup.owner.post(`/api/v1/credentials/${awarded.body.credential.id}/revoke`, { reason: 'Awarded by mistake' });
+		const gone = await fetch(`${platform.server.url}/ob2/assertions/${awarded.body.credential.id}`);
+		expect(gone.status).toBe(410);
+		expect(await gone.json()).toMatchObject({ revoked: true, revocationReason: 'Awarded by mistake' });
+		expect((await fetch(`${platform.server.url}/ob2/assertions/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+		expect((await fetch(`${platform.server.url}/ob2/badges/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+	});
+});
+

@@ -8,6 +8,7 @@ import { bakePng, bakeSvg } from './baking';
 import type { Actor } from '../auth/actor';
 import { getActivity } from '../activities/service';
 import { pickText } from '../../i18n/locales';
+import { ob2Assertion, ob2AssertionUrl } from './ob2';
 
 /** Nothing in a badge image runs: an SVG opened on its own can neither load nor execute anything. */
 const IMAGE_HEADERS = {
@@ -78,4 +79,32 @@ export async function activityBadgeResponse(app: Pick<AppContext, 'db' | 'config
 	const name = pickText(activity.badge.name, activity.city.defaultLocale, Object.keys(activity.title));
 	const artwork: BadgeArtwork = { seed: `${app.config.publicUrl}/activities/${activity.id}#badge`, name: name?.text ?? '', issuer: activity.organisation.name, lang: name?.locale };
 	return imageResponse(artwork, format, { 'cache-control': 'public, max-age=600' });
+}
+
+const OB2_HEADERS = { 'content-type': 'application/ld+json', 'access-control-allow-origin': '*', 'cache-control': 'no-cache' };
+
+/** Open Badges 2.0 hosted assertion: 410 Gone with `revoked: true` once revoked. */
+export async function ob2AssertionResponse(app: Pick<AppContext, 'db' | 'config'>, id: string | undefined): Promise<Response> {
+	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
+	if (!credential?.activityId) return jsonError(notFound('Assertion'));
+	return new Response(JSON.stringify(ob2Assertion(app.config.publicUrl, credential), null, 2), { status: credential.revokedAt ? 410 : 200, headers: OB2_HEADERS });
+}
+
+/** The badge image with the OB 2.0 assertion's URL baked in (the 2.0 way: `iTXt` keyword `openbadges`). */
+export async function ob2BakedResponse(app: Pick<AppContext, 'db' | 'config'>, id: string | undefined): Promise<Response> {
+	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
+	if (!credential?.activityId) return jsonError(notFound('Assertion'));
+	const content = { version: 2 as const, text: ob2AssertionUrl(app.config.publicUrl, credential.id) };
+	return imageResponse(artworkOf(credential.document), 'png', { 'cache-control': 'public, max-age=3600', 'content-disposition': `inline; filename="badge-${credential.id}-ob2.png"` }, (image) =>
+		bakePng(image as Buffer, content)
+	);
+}
+
+export async function ob2DocumentResponse(load: () => Promise<Record<string, unknown>>): Promise<Response> {
+	try {
+		return new Response(JSON.stringify(await load(), null, 2), { headers: OB2_HEADERS });
+	} catch (error) {
+		if (error instanceof AppError) return jsonError(error);
+		throw error;
+	}
 }

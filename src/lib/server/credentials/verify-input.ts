@@ -67,7 +67,11 @@ async function decodeFile(app: Deps, bytes: Buffer): Promise<DecodedCredential> 
 
 async function fromBaked(app: Deps, baked: ReturnType<typeof extractFromPng>, source: 'png' | 'svg'): Promise<DecodedCredential> {
 	if (!baked) throw unsupported('file', 'This image carries no badge: no Open Badges data is baked into it.');
-	if (baked.version === 2) throw unsupported('file', 'This image carries an Open Badges 2.0 assertion, which this verifier does not check yet.');
+	if (baked.version === 2) {
+		// Our own 2.0 assertions are views of a 3.0 credential: that credential is what gets checked.
+		if (localCredentialId(app.config.publicUrl, baked.text.trim()) !== undefined) return { credential: await credentialAtUrl(app, baked.text.trim()), source };
+		throw unsupported('file', 'This image carries an Open Badges 2.0 assertion from another platform, which this verifier does not check yet.');
+	}
 	// Open Badges 3.0 bakes the credential itself (JSON or JWT), never a link to follow.
 	if (/^https?:/i.test(baked.text.trim())) throw unsupported('file', 'The badge baked into this image is a link, not a credential.');
 	const decoded = await decodeText(app, baked.text.trim(), 'file');
@@ -94,8 +98,9 @@ async function credentialAtUrl(app: Deps, raw: string): Promise<unknown> {
 	return decoded.credential;
 }
 
+/** The credential id in a link to one of this platform's credentials (or their 2.0 assertions). */
 function localCredentialId(publicUrl: string, raw: string): string | undefined {
-	const prefix = `${publicUrl}/credentials/`;
-	if (!raw.startsWith(prefix)) return undefined;
+	const prefix = [`${publicUrl}/credentials/`, `${publicUrl}/ob2/assertions/`].find((candidate) => raw.startsWith(candidate));
+	if (!prefix) return undefined;
 	return raw.slice(prefix.length).replace(/[?#].*$/, '').replace(/\.(json|png|svg)$/, '');
 }
