@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { handleForm } from '$lib/server/forms/forms';
-import { verifyOpenBadge, type VerificationReport } from '$lib/server/credentials/verify';
-import { decodeVerifyInput } from '$lib/server/credentials/verify-input';
+import type { VerificationReport } from '$lib/server/credentials/verify';
+import { decodeVerifyInput, verifyDecoded } from '$lib/server/credentials/verify-input';
 import { AppError } from '$lib/server/http/errors';
 import { failureFor } from '$lib/server/forms/forms';
 import { enforceRateLimit } from '$lib/server/ratelimit/rate-limiter';
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url, getClientAddress }) =>
 	try {
 		await enforceRateLimit(locals.app.db, [`verify:ip:${getClientAddress()}`], locals.app.config.rateLimits.verify);
 		const decoded = await decodeVerifyInput(locals.app, { url: link });
-		return { link, report: presentReport(await verifyOpenBadge(locals.app.db, locals.app.config.publicUrl, decoded.credential, locals.app.now())), failure: null };
+		return { link, report: presentReport(await verifyDecoded(locals.app, decoded)), failure: null };
 	} catch (error) {
 		if (!(error instanceof AppError)) throw error;
 		return { link, report: null, failure: failureFor(error).data };
@@ -49,6 +49,6 @@ export const actions: Actions = {
 				}
 				throw error;
 			});
-			return { report: presentReport(await verifyOpenBadge(locals.app.db, locals.app.config.publicUrl, decoded.credential, locals.app.now())) };
+			return { report: presentReport(await verifyDecoded(locals.app, decoded)) };
 		})
 };

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createHash } from 'node:crypto';
+import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { extractFromPng, extractFromSvg } from './baking';
 import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
 
@@ -91,13 +93,13 @@ describe('the verifier refuses', () => {
 		expect((await huge.json()).error.code).toBe('payload_too_large');
 	});
 
-	it('images that carry no badge, what is not an image, JWTs it cannot check yet, and nothing at all', async () => {
+	it('images that carry no badge, what is not an image, a JWT with no credential, and nothing at all', async () => {
 		const plain = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer();
 		const cases: [unknown, string][] = [
 			[{ image: plain.toString('base64') }, 'unsupported_format'],
 			[{ image: Buffer.from('GIF89a not a badge').toString('base64') }, 'unsupported_format'],
 			[{ image: '***' }, 'invalid_format'],
-			[{ credential: 'eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2lnbmF0dXJl' }, 'unsupported_format'],
+			[{ credential: 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' }, 'unsupported_format'],
 			[{ credential: '{not json' }, 'invalid_json'],
 			[{}, 'custom']
 		];
@@ -147,6 +149,37 @@ describe('the Open Badges 2.0 view of the same award', () => {
 		expect(await gone.json()).toMatchObject({ revoked: true, revocationReason: 'Awarded by mistake' });
 		expect((await fetch(`${platform.server.url}/ob2/assertions/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
 		expect((await fetch(`${platform.server.url}/ob2/badges/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+	});
+});
+
+describe('the VC-JWT form', () => {
+	it('carries the same credential, signed with the key its DID document lists, and verifies here', async () => {
+		const res = await fetch(`${credentialUrl}.jwt`);
+		expect(res.headers.get('content-type')).toBe('application/jwt');
+		const token = await res.text();
+		const header = decodeProtectedHeader(token);
+		expect(header).toMatchObject({ alg: 'EdDSA', typ: 'JWT' });
+		const { proof: _proof, ...withoutProof } = credential;
+		// Checked with jose against the key published in the issuer's did:web document.
+		const did = (credential.issuer as { id: string }).id;
+		const organisationId = did.split(':').pop();
+		const document = await (await fetch(`${platform.server.url}/organisations/${organisationId}/did.json`)).json();
+		const method = document.verificationMethod.find((m: { id: string }) => m.id === header.kid);
+		const publicKey = await importJWK((await Ed25519Multikey.toJwk({ keyPair: await Ed25519Multikey.from(method) })) as JWK, 'EdDSA');
+		const { payload } = await jwtVerify(token, publicKey);
+		expect(payload).toMatchObject({ iss: did, jti: credential.id, vc: withoutProof });
+		expect(payload.nbf).toBe(Math.floor(Date.parse(String(credential.validFrom)) / 1000));
+
+		const ours = await platform.anonymous.post('/api/v1/verify', { credential: token });
+		expect(outcome(ours.body)).toEqual({ format: true, signature: true, dates: true, revocation: true });
+		const asFile = await platform.anonymous.post('/api/v1/verify', { image: Buffer.from(token).toString('base64') });
+		expect(asFile.body.valid).toBe(true);
+		const [head, body, signature] = token.split('.');
+		const forged = JSON.parse(Buffer.from(body!, 'base64url').toString());
+		forged.vc.credentialSubject.achievement.name = 'Rocket science';
+		const tampered = await platform.anonymous.post('/api/v1/verify', { credential: `${head}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}` });
+		expect(outcome(tampered.body).signature).toBe(false);
+		expect(tampered.body.valid).toBe(false);
 	});
 });
 

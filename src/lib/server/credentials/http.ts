@@ -2,7 +2,9 @@ import type { AppContext } from '../app/context';
 import { jsonError } from '../http/endpoint';
 import { AppError, notFound } from '../http/errors';
 import { isUuid } from '../http/validation';
-import { findCredential } from './service';
+import { findCredential, issuerContext } from './service';
+import { activeKeyPair } from './issuer';
+import { credentialJwt } from './jwt';
 import { badgePng, badgeSvg, type BadgeArtwork } from './badge-image';
 import { bakePng, bakeSvg } from './baking';
 import type { Actor } from '../auth/actor';
@@ -107,4 +109,14 @@ export async function ob2DocumentResponse(load: () => Promise<Record<string, unk
 		if (error instanceof AppError) return jsonError(error);
 		throw error;
 	}
+}
+
+/** The credential as a VC-JWT, signed with the organisation's key (for wallets that take JWTs). */
+export async function jwtCredentialResponse(app: Pick<AppContext, 'db' | 'config' | 'credentialSecret'>, id: string | undefined): Promise<Response> {
+	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
+	if (!credential) return jsonError(notFound('Credential'));
+	const keyPair = await activeKeyPair(issuerContext(app), { id: credential.organisationId, cityId: credential.cityId });
+	return new Response(await credentialJwt(credential.document, keyPair), {
+		headers: { 'content-type': 'application/jwt', 'access-control-allow-origin': '*', 'cache-control': 'no-cache', 'content-disposition': `attachment; filename="credential-${credential.id}.jwt"` }
+	});
 }

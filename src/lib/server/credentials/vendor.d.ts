@@ -29,6 +29,7 @@ declare module '@digitalbazaar/ed25519-multikey' {
 	}
 	export function generate(options: { id?: string; controller?: string }): Promise<Ed25519KeyPair>;
 	export function from(key: Record<string, unknown>): Promise<Ed25519KeyPair>;
+	export function toJwk(options: { keyPair: Ed25519KeyPair; secretKey?: boolean }): Promise<Record<string, string>>;
 }
 declare module '@digitalbazaar/credentials-context' {
 	export const contexts: Map<string, object>;

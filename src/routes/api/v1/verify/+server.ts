@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from '$lib/server/http/endpoint';
-import { verifyOpenBadge } from '$lib/server/credentials/verify';
-import { decodeVerifyInput, MAX_BADGE_FILE_BYTES } from '$lib/server/credentials/verify-input';
+import { decodeVerifyInput, MAX_BADGE_FILE_BYTES, verifyDecoded } from '$lib/server/credentials/verify-input';
 import { VerificationDto } from '$lib/server/credentials/presenters';
 import { validationFailed } from '$lib/server/http/errors';
 import { enforceRateLimit } from '$lib/server/ratelimit/rate-limiter';
@@ -12,7 +11,7 @@ export const POST = endpoint(
 	{
 		summary: 'Verify an Open Badges 3.0 credential',
 		description:
-			'Anyone. Give one of: `credential` (the JSON, as an object or text, or its URL), `url` (where the credential is: JSON or a baked image), or `image` (a baked PNG or SVG badge, base64, up to 5 MB). Only http(s) URLs on public addresses are fetched (5 s, 5 MB); this platform’s own credentials are read directly. Rate-limited per address (RATE_LIMIT_VERIFY). Answers each check in plain words: format, signature, dates and revocation. Issuers on this platform are resolved here; the signature of another platform’s credential is reported as not checkable (`ok: null`).',
+			'Anyone. Give one of: `credential` (the JSON, as an object or text; a VC-JWT; or its URL), `url` (where the credential is: JSON or a baked image), or `image` (a baked PNG or SVG badge, or a JSON/JWT file, base64, up to 5 MB). Only http(s) URLs on public addresses are fetched (5 s, 5 MB); this platform’s own credentials are read directly. Rate-limited per address (RATE_LIMIT_VERIFY). Answers each check in plain words: format, signature, dates and revocation. Issuers on this platform are resolved here; the signature of another platform’s credential is reported as not checkable (`ok: null`).',
 		tags: ['Badges'],
 		access: 'public',
 		body: z
@@ -34,6 +33,6 @@ export const POST = endpoint(
 			file = Buffer.from(data, 'base64');
 		}
 		const decoded = await decodeVerifyInput(app, { credential: body.credential, url: body.url, file });
-		return verifyOpenBadge(app.db, app.config.publicUrl, decoded.credential, app.now());
+		return verifyDecoded(app, decoded);
 	}
 );
