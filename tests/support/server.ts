@@ -27,6 +27,8 @@ export interface TestServer {
 	/** Waits for an e-mail matching the filter and returns it. */
 	waitForMail(filter: (mail: MailEntry) => boolean, timeoutMs?: number): Promise<MailEntry>;
 	logs(): string[];
+	/** Kills the process at once (SIGKILL), as a crash would; the database is left as it is. */
+	crash(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -69,12 +71,14 @@ export async function startServer(
 		dataDir?: string;
 		/** Run on this PostgreSQL database instead of a fresh one. */
 		databaseUrl?: string;
+		/** Listen on this port (a restarted server keeps its public URL). */
+		port?: number;
 	} = {}
 ): Promise<TestServer> {
 	const handler = path.join(root, 'server.js');
 	const build = path.join(root, 'build', 'handler.js');
 	if (!fs.existsSync(build)) throw new Error('No build found: run `npm run build` (npm test does it).');
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const serverUrl = options.dataDir || options.databaseUrl ? undefined : process.env.DATABASE_URL;
 	const database = serverUrl ? await createSuiteDatabase(serverUrl) : undefined;
 	const databaseUrl = options.databaseUrl ?? database?.url;
@@ -145,6 +149,12 @@ export async function startServer(
 				if (found) return found;
 				if (Date.now() > until) throw new Error(`No matching e-mail. Sent: ${JSON.stringify(mails().map((m) => [m.to, m.kind]))}`);
 				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+		},
+		async crash() {
+			if (child.exitCode === null) {
+				child.kill('SIGKILL');
+				await exited;
 			}
 		},
 		async stop() {
