@@ -44,7 +44,7 @@ beforeAll(async () => {
 		`/activities/${activity.id}`, '/frameworks', '/frameworks/lifecomp', '/frameworks/entrecomp?q=creativity',
 		`/organisations/${approved.id}/activities`, `/credentials/${awarded.body.credential.id}`,
 		'/verify', `/verify?url=${encodeURIComponent(awarded.body.credential.url)}`, '/verify?url=http%3A%2F%2F10.0.0.1%2Fbadge.json',
-		'/claim', new URL(claimCode.body.url).pathname + new URL(claimCode.body.url).search);
+		'/claim', new URL(claimCode.body.url).pathname + new URL(claimCode.body.url).search, `/credentials/${awarded.body.credential.id}/print`);
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,

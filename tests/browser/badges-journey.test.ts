@@ -78,6 +78,14 @@ describe('a badge from award to verification', () => {
 		const learnerPage = await mine.newPage();
 		await openInteractive(learnerPage, awarded.body.credential.url);
 		expect(await learnerPage.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+		// Their own badge offers LinkedIn's certification form, filled in with the credential's link.
+		const linkedIn = new URL((await learnerPage.getByRole('link', { name: 'Add to my LinkedIn profile' }).getAttribute('href'))!);
+		expect(linkedIn.searchParams.get('certUrl')).toBe(awarded.body.credential.url);
+		expect(linkedIn.searchParams.get('name')).toBe('Podcast basics');
+		await learnerPage.getByRole('link', { name: 'Printable version with a QR code' }).click();
+		await learnerPage.waitForURL(/\/print$/);
+		expect(await learnerPage.getByRole('img', { name: "QR code that opens this badge's verification page" }).count()).toBe(1);
+		await expectAccessible(learnerPage, 'printable credential');
 		await mine.close();
 
 		const organiser = await newContext(browser);
