@@ -16,6 +16,11 @@ import { AppError } from '../lib/server/http/errors';
 import { parseWith } from '../lib/server/http/validation';
 import { parseOptions, requireOption } from './args';
 import { backup, restore } from './backup';
+import { isUuid } from '../lib/server/http/validation';
+import { findOrganisationScope } from '../lib/server/organisations/queries';
+import { rotateIssuerKey } from '../lib/server/credentials/issuer';
+import { issuerContext } from '../lib/server/credentials/service';
+import { recordAudit } from '../lib/server/platform/audit';
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -26,6 +31,8 @@ Commands:
   create-city --slug S --name N --locales en,nl --default-locale nl
               --timezone Europe/Amsterdam --lat 51.59 --lon 4.78
                                    Create a city.
+  rotate-key --organisation ID     Retire an organisation's signing key and make a new one (the
+                                   old key stays in its DID document, so what it signed still verifies).
   backup --out FILE                Back up the database (embedded: stop the server first).
   restore --from FILE [--force]    Restore a backup (replaces the current data).
   check-config                     Validate the environment variables and exit.
@@ -104,6 +111,19 @@ async function main(argv: string[]): Promise<void> {
 			});
 			const city = await withApp(config, (app) => unsafeCreateCity(app, input, null));
 			console.log(`Created the city ${city.name}: ${config.publicUrl}/cities/${city.slug}`);
+			return;
+		}
+		case 'rotate-key': {
+			const options = parseOptions(rest, ['organisation']);
+			const organisationId = requireOption(options, 'organisation');
+			const rotated = await withApp(config, async (app) => {
+				const organisation = isUuid(organisationId) ? await findOrganisationScope(app.db, organisationId) : undefined;
+				if (!organisation) throw new AppError('not_found', `No organisation ${organisationId}.`);
+				const result = await rotateIssuerKey(issuerContext(app), organisation, app.now());
+				await recordAudit(app.db, { cityId: organisation.cityId, actorId: null, action: 'issuer.rotate_key', targetType: 'organisation', targetId: organisation.id, data: { keyId: result.keyId, via: 'cli' } });
+				return result;
+			});
+			console.log(`New signing key ${rotated.keyId}; ${rotated.retired} earlier key(s) stay in the DID document.`);
 			return;
 		}
 		case 'backup': {

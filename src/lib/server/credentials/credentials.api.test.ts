@@ -220,4 +220,29 @@ describe('awarding a badge', () => {
 		expect(both.status).toBe(422);
 		expect(both.body.error.details.map((d: { path: string }) => d.path)).toEqual(['badge.expiresOn']);
 	});
+
+	it('rotates the signing key: old credentials still verify, new ones use the new key', async () => {
+		const fresh = await approvedOrganisation(platform);
+		const activity = await publishedActivity(fresh.owner, fresh.organisation.id);
+		const award = async (label: string) => {
+			const learner = await signUp(platform, label);
+			const joined = await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+			const awarded = await fresh.owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+			return (await fetch(`${awarded.body.credential.url}.json`)).json();
+		};
+		const before = await award('before-rotation');
+		expect(before.proof[0].verificationMethod).toMatch(/#key-1$/);
+		const outsider = await signUp(platform, 'outsider');
+		expect((await outsider.post(`/api/v1/organisations/${fresh.organisation.id}/keys/rotate`)).status).toBe(403);
+		const rotated = await fresh.owner.post(`/api/v1/organisations/${fresh.organisation.id}/keys/rotate`);
+		expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
+		expect(rotated.body).toMatchObject({ keyId: expect.stringMatching(/#key-2$/), retired: 1 });
+
+		const did = await (await fetch(`${platform.server.url}/organisations/${fresh.organisation.id}/did.json`)).json();
+		expect(did.assertionMethod.map((id: string) => id.split('#')[1])).toEqual(['key-1', 'key-2']);
+		const after = await award('after-rotation');
+		expect(after.proof[0].verificationMethod).toBe(rotated.body.keyId);
+		for (const credential of [before, after]) expect((await thirdPartyVerify(credential)).verified).toBe(true);
+	});
 });
+

@@ -60,3 +60,25 @@ export async function organisationDidDocument(ctx: Pick<IssuerContext, 'db' | 'p
 		.orderBy(asc(issuerKeys.createdAt));
 	return didDocument(organisationDid(ctx.publicUrl, organisationId), keys);
 }
+
+/**
+ * Retires the organisation's active key and makes a new one (a key that may have leaked, or a
+ * periodic change). The retired key stays in the DID document, so everything it signed still
+ * verifies; new credentials are signed with the new key. One transaction: never two active keys,
+ * never none once there was one.
+ */
+export async function rotateIssuerKey(ctx: IssuerContext, organisation: { id: string; cityId: string }, now = new Date()) {
+	const did = organisationDid(ctx.publicUrl, organisation.id);
+	return ctx.db.transaction(async (tx) => {
+		const existing = await tx.select({ fragment: issuerKeys.fragment }).from(issuerKeys).where(eq(issuerKeys.organisationId, organisation.id));
+		await tx.update(issuerKeys).set({ active: false, retiredAt: now }).where(and(eq(issuerKeys.organisationId, organisation.id), eq(issuerKeys.active, true)));
+		const fragment = `key-${existing.length + 1}`;
+		const generated = await Ed25519Multikey.generate({ id: `${did}#${fragment}`, controller: did });
+		const exported = await generated.export({ publicKey: true, secretKey: true, includeContext: false });
+		const [created] = await tx
+			.insert(issuerKeys)
+			.values({ cityId: organisation.cityId, organisationId: organisation.id, fragment, publicKeyMultibase: exported.publicKeyMultibase!, secretKeyEncrypted: seal(ctx.credentialSecret, exported.secretKeyMultibase!) })
+			.returning({ fragment: issuerKeys.fragment, createdAt: issuerKeys.createdAt });
+		return { keyId: `${did}#${created!.fragment}`, retired: existing.length };
+	});
+}

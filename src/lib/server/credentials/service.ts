@@ -10,7 +10,8 @@ import { cities } from '../cities/schema';
 import { organisations } from '../organisations/schema';
 import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
 import { credentials } from './schema';
-import { activeKeyPair, type IssuerContext } from './issuer';
+import { activeKeyPair, rotateIssuerKey, type IssuerContext } from './issuer';
+import { findOrganisationScope } from '../organisations/queries';
 import { badgeValidUntil, buildCredential, signCredential } from './openbadge';
 import type { BadgeDescription } from '../activities/schema';
 import { allocateStatusIndexes } from './status-list';
@@ -198,4 +199,15 @@ export async function listActivityCredentials(app: Pick<Deps, 'db'>, actor: Acto
 		app.db.select({ n: count() }).from(credentials).where(where)
 	]);
 	return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** An organisation's owners and admins rotate its signing key; the DID document keeps the old one. */
+export async function rotateOrganisationKey(app: Deps, actor: Actor, organisationId: string) {
+	const user = requireUser(actor);
+	const organisation = await findOrganisationScope(app.db, organisationId);
+	if (!organisation) throw notFound('Organisation');
+	authorize(actor, 'issuer.rotateKey', { cityId: organisation.cityId, organisationId: organisation.id });
+	const rotated = await rotateIssuerKey(issuerContext(app), organisation, app.now());
+	await recordAudit(app.db, { cityId: organisation.cityId, actorId: user.user.id, action: 'issuer.rotate_key', targetType: 'organisation', targetId: organisation.id, data: { keyId: rotated.keyId } });
+	return rotated;
 }

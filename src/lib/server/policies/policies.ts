@@ -61,6 +61,7 @@ const policies = {
 	// Badges: the organisation that issued a credential awards and revokes it
 	'credential.award': orgRole('owner', 'admin', 'member'),
 	'credential.revoke': orgRole('owner', 'admin'),
+	'issuer.rotateKey': orgRole('owner', 'admin'),
 	// Learners
 	'activity.join': signedIn
 } satisfies Record<string, Rule | (() => boolean)>;
