@@ -19,7 +19,7 @@ import { backup, restore } from './backup';
 import { isUuid } from '../lib/server/http/validation';
 import { findOrganisationScope } from '../lib/server/organisations/queries';
 import { rotateIssuerKey } from '../lib/server/credentials/issuer';
-import { issuerContext } from '../lib/server/credentials/service';
+import { issuerContext } from '../lib/server/credentials/issuer';
 import { recordAudit } from '../lib/server/platform/audit';
 
 const HELP = `Usage: npm run cli -- <command> [options]

@@ -35,6 +35,10 @@ beforeAll(async () => {
 	const second = await signUp(platform, 'evidence');
 	const secondJoined = await second.post(`/api/v1/activities/${activity.id}/enrolments`);
 	await second.post(`/api/v1/enrolments/${secondJoined.body.enrolment.id}/evidence`, { text: 'I built the stage.', link: 'https://example.org/stage' });
+	const endorser = await signUp(platform, 'endorser');
+	const endorsing = await createOrganisation(endorser, city.slug);
+	await cityAdmin.post(`/api/v1/organisations/${endorsing.id}/approve`);
+	await endorser.post(`/api/v1/activities/${activity.id}/endorsements`, { organisationId: endorsing.id, comment: 'We hire people with this badge.' });
 	const claimCode = await owner.post(`/api/v1/activities/${activity.id}/claim-codes`, { validUntil: '2099-01-01T00:00:00Z', maxClaims: 40 });
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));

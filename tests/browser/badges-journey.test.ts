@@ -258,4 +258,33 @@ describe('a badge from award to verification', () => {
 		expect(await learnerPage.getByText('I made a 12-page zine about my street.').count()).toBe(1);
 		await mine.close();
 	});
+
+	it('is endorsed by an employer from the activity page, and the endorsement travels in new credentials', { timeout: 120_000 }, async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Forklift safety' } });
+		const employer = await approvedOrganisation(platform);
+		const context = await newContext(browser);
+		await context.setExtraHTTPHeaders({ authorization: `Bearer ${employer.owner.token}` });
+		const page = await context.newPage();
+		await openInteractive(page, `${platform.server.url}/activities/${activity.id}`);
+		await page.getByText('Endorse this badge for your organisation').click();
+		await page.getByLabel('Why your organisation vouches for this badge').fill('Every new driver in our warehouse needs this.');
+		await expectAccessible(page, 'endorsement form');
+		await page.getByRole('button', { name: 'Sign the endorsement' }).click();
+		await expect.poll(() => page.getByText('Thank you: your endorsement is signed and shown with the badge.').count()).toBe(1);
+		await reloadInteractive(page);
+		expect(await page.getByText('“Every new driver in our warehouse needs this.”').count()).toBe(1);
+		await context.close();
+
+		const learner = await signUp(platform, 'driver');
+		const joined = await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+		const awarded = await owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+		const visitor = await newContext(browser);
+		const visitorPage = await visitor.newPage();
+		await openInteractive(visitorPage, awarded.body.credential.url);
+		expect(await visitorPage.getByText('Verified', { exact: true }).count()).toBe(1);
+		expect(await visitorPage.getByText('“Every new driver in our warehouse needs this.”').count()).toBe(1);
+		await visitor.close();
+	});
 });
+

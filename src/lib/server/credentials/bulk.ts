@@ -10,11 +10,12 @@ import { cities } from '../cities/schema';
 import { organisations } from '../organisations/schema';
 import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
 import { awardBatches, awardBatchItems, credentials, type AwardBatchItemStatus } from './schema';
-import { activeKeyPair } from './issuer';
 import { buildCredential, signCredential } from './openbadge';
 import { allocateStatusIndexes } from './status-list';
-import { expiryOf, issuerContext } from './service';
+import { expiryOf } from './service';
+import { activeKeyPair, issuerContext } from './issuer';
 import { badgeAwardedMail } from './mails';
+import { endorsementDocuments } from './endorsements';
 import { recordAudit } from '../platform/audit';
 import type { BulkAwardInput } from './bulk-schemas';
 
@@ -168,6 +169,7 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 	const signed: (typeof credentials.$inferInsert)[] = [];
 	if (toIssue.length) {
 		const keyPair = await activeKeyPair(issuerContext(app), { id: organisation.id, cityId: organisation.cityId });
+		const endorsed = await endorsementDocuments(app, activity.id);
 		const firstIndex = await allocateStatusIndexes(app.db, { id: organisation.id, cityId: organisation.cityId }, toIssue.length);
 		for (const [offset, item] of toIssue.entries()) {
 			const account = accountOf.get(item.email);
@@ -183,7 +185,8 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 					narrative: item.narrative,
 					statusIndex: firstIndex + offset,
 					issuedAt,
-					validUntil
+					validUntil,
+					endorsements: endorsed
 				},
 				app.frameworks
 			);

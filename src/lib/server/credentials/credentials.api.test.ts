@@ -244,5 +244,41 @@ describe('awarding a badge', () => {
 		expect(after.proof[0].verificationMethod).toBe(rotated.body.keyId);
 		for (const credential of [before, after]) expect((await thirdPartyVerify(credential)).verified).toBe(true);
 	});
+
+	it('is endorsed by another organisation: a signed EndorsementCredential, carried by credentials issued after', async () => {
+		const issuer = await approvedOrganisation(platform);
+		const activity = await publishedActivity(issuer.owner, issuer.organisation.id, { title: { en: 'Welding basics' } });
+		const employer = await approvedOrganisation(platform);
+		const endorsed = await employer.owner.post(`/api/v1/activities/${activity.id}/endorsements`, { organisationId: employer.organisation.id, comment: 'We hire people with this badge.' });
+		expect(endorsed.status, JSON.stringify(endorsed.body)).toBe(201);
+		const endorsement = await (await fetch(endorsed.body.url)).json();
+		expect(endorsement).toMatchObject({ type: ['VerifiableCredential', 'EndorsementCredential'], credentialSubject: { type: ['EndorsementSubject'], endorsementComment: 'We hire people with this badge.' } });
+		expect(endorsement.issuer.id).toContain(employer.organisation.id);
+		expect((await thirdPartyVerify(endorsement)).verified).toBe(true);
+		expect((await platform.anonymous.post('/api/v1/verify', { credential: endorsement })).body.valid).toBe(true);
+
+		const learner = await signUp(platform, 'welder');
+		const joined = await learner.post(`/api/v1/activities/${activity.id}/enrolments`);
+		const awarded = await issuer.owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+		const credential = await (await fetch(`${awarded.body.credential.url}.json`)).json();
+		expect(credential.credentialSubject.achievement.endorsement).toEqual([endorsement]);
+		const verified = await thirdPartyVerify(credential);
+		expect(verified.verified, JSON.stringify(verified.error)).toBe(true);
+		expect((await platform.anonymous.post('/api/v1/verify', { credential })).body.valid).toBe(true);
+
+		// Refused: twice, by the issuer itself, by someone who does not speak for the organisation.
+		const again = await employer.owner.post(`/api/v1/activities/${activity.id}/endorsements`, { organisationId: employer.organisation.id, comment: 'Again' });
+		expect(again.status).toBe(409);
+		expect((await issuer.owner.post(`/api/v1/activities/${activity.id}/endorsements`, { organisationId: issuer.organisation.id, comment: 'Ourselves' })).status).toBe(409);
+		expect((await learner.post(`/api/v1/activities/${activity.id}/endorsements`, { organisationId: employer.organisation.id, comment: 'Not mine' })).status).toBe(403);
+		expect((await employer.owner.post(`/api/v1/activities/${activity.id}/endorsements`, { organisationId: employer.organisation.id, comment: '' })).status).toBe(422);
+		const listed = await platform.anonymous.get(`/api/v1/activities/${activity.id}/endorsements`);
+		expect(listed.body.items.map((e: { comment: string }) => e.comment)).toEqual(['We hire people with this badge.']);
+
+		expect((await learner.post(`/api/v1/endorsements/${endorsed.body.id}/withdraw`)).status).toBe(403);
+		expect((await employer.owner.post(`/api/v1/endorsements/${endorsed.body.id}/withdraw`)).status).toBe(200);
+		expect((await employer.owner.post(`/api/v1/endorsements/${endorsed.body.id}/withdraw`)).status).toBe(409);
+		expect((await platform.anonymous.get(`/api/v1/activities/${activity.id}/endorsements`)).body.items).toEqual([]);
+	});
 });
 

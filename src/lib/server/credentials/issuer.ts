@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { Db } from '../db/database';
+import type { AppContext } from '../app/context';
 import { issuerKeys } from './schema';
 import { didDocument, organisationDid } from './did';
 import { open, seal } from './secret';
@@ -10,6 +11,13 @@ export interface IssuerContext {
 	publicUrl: string;
 	credentialSecret: Buffer;
 }
+
+/** What signing needs from the app: the database, the public origin and the key-sealing secret. */
+export const issuerContext = (app: Pick<AppContext, 'db' | 'config' | 'credentialSecret'>): IssuerContext => ({
+	db: app.db,
+	publicUrl: app.config.publicUrl,
+	credentialSecret: app.credentialSecret
+});
 
 /**
  * The organisation's active signing key pair, created on first use. Two instances creating it at once

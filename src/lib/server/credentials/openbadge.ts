@@ -40,6 +40,8 @@ export interface AwardFacts {
 	statusIndex: number;
 	issuedAt: Date;
 	validUntil: Date | null;
+	/** Signed EndorsementCredentials of the badge, carried in the achievement. */
+	endorsements?: Record<string, unknown>[];
 }
 
 /**
@@ -97,7 +99,7 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 			...(facts.learner.id ? { id: `urn:uuid:${facts.learner.id}` } : {}),
 			identifier: [{ type: 'IdentityObject', identityHash: hashEmail(facts.learner.email, salt), identityType: 'emailAddress', hashed: true, salt }],
 			achievement: {
-				id: `${facts.publicUrl}/activities/${facts.activity.id}#badge`,
+				id: achievementId(facts.publicUrl, facts.activity.id),
 				type: ['Achievement'],
 				achievementType: 'Badge',
 				name,
@@ -106,6 +108,7 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 				image: { id: `${facts.publicUrl}/activities/${facts.activity.id}/badge.png`, type: 'Image', caption: name },
 				...(alignment.length ? { alignment } : {}),
 				...(facts.activity.badge.tags?.length ? { tag: facts.activity.badge.tags } : {}),
+				...(facts.endorsements?.length ? { endorsement: facts.endorsements } : {}),
 				creator: { id: did, type: ['Profile'], name: facts.organisation.name }
 			}
 		},
@@ -132,4 +135,21 @@ export async function signCredential(credential: Record<string, unknown>, keyPai
 	// Signing reads only the bundled contexts; no DID is resolved.
 	const signed = await vc.issue({ credential, suite, documentLoader: documentLoader(async () => undefined) });
 	return { ...signed, proof: ([] as unknown[]).concat(signed.proof) };
+}
+
+/** The achievement id every credential of an activity's badge carries. */
+export const achievementId = (publicUrl: string, activityId: string) => `${publicUrl}/activities/${activityId}#badge`;
+
+/** An unsigned Open Badges 3.0 `EndorsementCredential`: an organisation vouching for a badge. */
+export function buildEndorsement(facts: { id: string; publicUrl: string; endorser: { id: string; name: string; email: string | null }; activityId: string; badgeName: string; comment: string; issuedAt: Date }) {
+	const did = organisationDid(facts.publicUrl, facts.endorser.id);
+	return {
+		'@context': OB3_CONTEXTS,
+		id: `${facts.publicUrl}/endorsements/${facts.id}`,
+		type: ['VerifiableCredential', 'EndorsementCredential'],
+		name: `${facts.endorser.name} endorses ${facts.badgeName}`,
+		issuer: { id: did, type: ['Profile'], name: facts.endorser.name, url: `${facts.publicUrl}/organisations/${facts.endorser.id}`, ...(facts.endorser.email ? { email: facts.endorser.email } : {}) },
+		validFrom: credentialDate(facts.issuedAt),
+		credentialSubject: { id: achievementId(facts.publicUrl, facts.activityId), type: ['EndorsementSubject'], endorsementComment: facts.comment }
+	};
 }

@@ -2,7 +2,7 @@ import { boolean, customType, index, integer, jsonb, pgTable, text, uniqueIndex,
 import { sql } from 'drizzle-orm';
 import { at, createdAt, id } from '../db/columns';
 import { cityIdColumn } from '../cities/schema';
-import { organisationIdColumn } from '../organisations/schema';
+import { organisationIdColumn, organisations } from '../organisations/schema';
 import { activities } from '../activities/schema';
 import { enrolments } from '../enrolments/schema';
 import { users } from '../accounts/schema';
@@ -187,4 +187,28 @@ export const evidenceSubmissions = pgTable(
 		createdAt: createdAt()
 	},
 	(table) => [index('evidence_enrolment_idx').on(table.enrolmentId, table.createdAt), index('evidence_activity_status_idx').on(table.activityId, table.status)]
+);
+
+/**
+ * An organisation vouching for another's badge (an employer, a school): a signed Open Badges 3.0
+ * EndorsementCredential about the badge, shown on its pages and carried in credentials issued after.
+ */
+export const endorsements = pgTable(
+	'endorsements',
+	{
+		id: id(),
+		cityId: cityIdColumn(),
+		activityId: uuid('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		endorserOrganisationId: uuid('endorser_organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		comment: text('comment').notNull(),
+		document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		withdrawnAt: at('withdrawn_at')
+	},
+	(table) => [uniqueIndex('endorsements_active_idx').on(table.activityId, table.endorserOrganisationId).where(sql`withdrawn_at is null`)]
 );

@@ -10,22 +10,18 @@ import { cities } from '../cities/schema';
 import { organisations } from '../organisations/schema';
 import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
 import { credentials } from './schema';
-import { activeKeyPair, rotateIssuerKey, type IssuerContext } from './issuer';
+import { activeKeyPair, issuerContext, rotateIssuerKey } from './issuer';
 import { findOrganisationScope } from '../organisations/queries';
 import { badgeValidUntil, buildCredential, signCredential } from './openbadge';
 import type { BadgeDescription } from '../activities/schema';
 import { allocateStatusIndexes } from './status-list';
 import { claimWaitingCredentials } from './bulk';
+import { endorsementDocuments } from './endorsements';
 import { recordAudit } from '../platform/audit';
 
 type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now'>;
 export type CredentialRow = typeof credentials.$inferSelect;
 
-export const issuerContext = (app: Pick<AppContext, 'db' | 'config' | 'credentialSecret'>): IssuerContext => ({
-	db: app.db,
-	publicUrl: app.config.publicUrl,
-	credentialSecret: app.credentialSecret
-});
 
 /** What one award needs: the enrolment's activity, organisation, city and learner, in one query. */
 export async function loadAwardSubject(app: Pick<Deps, 'db'>, enrolmentId: string) {
@@ -74,6 +70,7 @@ export async function issueOnce(app: Deps, row: AwardSubject, options: { narrati
 	const issuedAt = app.now();
 	const validUntil = expiryOf(row.activity.badge, issuedAt);
 	const keyPair = await activeKeyPair(issuerContext(app), { id: row.organisation.id, cityId: row.organisation.cityId });
+	const endorsed = await endorsementDocuments(app, row.activity.id);
 	const created = await app.db.transaction(async (tx) => {
 		const statusIndex = await allocateStatusIndexes(tx, { id: row.organisation.id, cityId: row.organisation.cityId });
 		const id = crypto.randomUUID();
@@ -94,7 +91,8 @@ export async function issueOnce(app: Deps, row: AwardSubject, options: { narrati
 				evidenceUrl: options.evidenceUrl ?? null,
 				statusIndex,
 				issuedAt,
-				validUntil
+				validUntil,
+				endorsements: endorsed
 			},
 			app.frameworks
 		);

@@ -49,7 +49,8 @@ export async function verifyOpenBadge(db: Db, publicUrl: string, input: unknown,
 		validFrom: typeof credential?.validFrom === 'string' ? credential.validFrom : null,
 		validUntil: typeof credential?.validUntil === 'string' ? credential.validUntil : null
 	};
-	if (!credential || !types.includes('VerifiableCredential') || !(types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) || !issuerId) {
+	const badgeTypes = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
+	if (!credential || !types.includes('VerifiableCredential') || !badgeTypes.some((type) => types.includes(type)) || !issuerId) {
 		report.checks.push({ check: 'format', ok: false, message: 'This is not an Open Badges 3.0 credential (a VerifiableCredential of type OpenBadgeCredential with an issuer).' });
 		return report;
 	}

@@ -7,7 +7,13 @@ import { credentialUrl } from './did';
 import { findCredential, type CredentialRow } from './service';
 import { verifyOpenBadge } from './verify';
 
-type Achievement = { name?: string; description?: string; criteria?: { narrative?: string }; alignment?: { targetName: string; targetUrl: string; targetFramework?: string }[] };
+type Achievement = {
+	name?: string;
+	description?: string;
+	criteria?: { narrative?: string };
+	alignment?: { targetName: string; targetUrl: string; targetFramework?: string }[];
+	endorsement?: { id?: string; issuer?: { name?: string }; credentialSubject?: { endorsementComment?: string } }[];
+};
 
 /**
  * What the public pages of a credential show: what it says, who issued it and to whom, and each
@@ -39,6 +45,7 @@ export async function loadCredentialView(locals: App.Locals, id: string) {
 			revokedAt: credential.revokedAt?.toISOString() ?? null,
 			revocationReason: credential.revocationReason,
 			evidence,
+			endorsements: (subject.achievement.endorsement ?? []).map((e) => ({ id: e.id ?? '', endorser: e.issuer?.name ?? '', comment: e.credentialSubject?.endorsementComment ?? '' })),
 			mine: locals.actor.kind === 'user' && locals.actor.user.id === credential.userId
 		},
 		checks: report.checks.map((c) => ({ check: c.check, ok: c.ok })),

@@ -62,6 +62,8 @@ const policies = {
 	'credential.award': orgRole('owner', 'admin', 'member'),
 	'credential.revoke': orgRole('owner', 'admin'),
 	'issuer.rotateKey': orgRole('owner', 'admin'),
+	// An organisation vouches for another's badge through its owners and admins
+	'badge.endorse': orgRole('owner', 'admin'),
 	// Learners
 	'activity.join': signedIn
 } satisfies Record<string, Rule | (() => boolean)>;

@@ -13,6 +13,10 @@ import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
 import { pickText } from '$lib/i18n/locales';
+import { endorseBadge, endorsingOrganisations, listBadgeEndorsements } from '$lib/server/credentials/endorsements';
+import { EndorseInput } from '$lib/server/credentials/endorsement-schemas';
+import { handleForm } from '$lib/server/forms/forms';
+import { uuidParam } from '$lib/server/http/endpoint';
 
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -27,6 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const scope = { cityId: activity.cityId, organisationId: activity.organisationId };
 	const enrolment = await myEnrolment(locals.app, locals.actor, activity.id);
 	const catalog = locals.app.frameworks;
+	const endorsed = activity.badge ? await listBadgeEndorsements(locals.app, activity.id) : [];
 	return {
 		activity: {
 			id: activity.id,
@@ -72,6 +77,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				.map((item) => ({ ...presentSkill(catalog, item), framework: catalog.framework(item.frameworkId)?.name ?? item.frameworkId }))
 		},
 		enrolment: enrolment ? { status: enrolment.status, waitlistPosition: enrolment.waitlistPosition } : null,
+		endorsements: endorsed.map((row) => ({ id: row.endorsement.id, endorser: row.endorser, comment: row.endorsement.comment, url: `/endorsements/${row.endorsement.id}` })),
+		endorseAs: activity.badge && activity.status === 'published' ? await endorsingOrganisations(locals.app, locals.actor, activity, endorsed) : [],
 		canManage: can(locals.actor, 'activity.manage', scope),
 		jsonLd: activity.status === 'published' ? scriptSafeJson(activityJsonLd(activity, { publicUrl: locals.app.config.publicUrl, locale, catalog })) : null
 	};
@@ -87,6 +94,14 @@ export const actions: Actions = {
 			if (cause instanceof AppError) return failureFor(cause);
 			throw cause;
 		}
+	},
+	/** Owners and admins of another organisation vouch for this badge. */
+	endorse: async ({ locals, params, request, url }) => {
+		const actor = requireSignedIn(locals.actor, url);
+		return handleForm(request, EndorseInput, {}, async (input) => {
+			await endorseBadge(locals.app, actor, uuidParam(params.id, 'Activity'), input);
+			return { endorsed: true as const };
+		});
 	},
 	leave: async ({ locals, params, url }) => {
 		requireSignedIn(locals.actor, url);

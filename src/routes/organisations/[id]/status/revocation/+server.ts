@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { findOrganisationScope } from '$lib/server/organisations/queries';
 import { activeKeyPair } from '$lib/server/credentials/issuer';
-import { issuerContext } from '$lib/server/credentials/service';
+import { issuerContext } from '$lib/server/credentials/issuer';
 import { revocationList } from '$lib/server/credentials/status-list';
 import { jsonError } from '$lib/server/http/endpoint';
 import { notFound } from '$lib/server/http/errors';
