@@ -1,31 +1,19 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getActivity } from '$lib/server/activities/service';
+import { awardableActivity } from '$lib/server/pages/activity-pages';
 import { createAwardBatch, listAwardBatches } from '$lib/server/credentials/bulk';
 import { BulkAwardInput, MAX_BULK_RECIPIENTS } from '$lib/server/credentials/bulk-schemas';
 import { readRecipientsCsv } from '$lib/server/credentials/recipients-csv';
 import { failureFor } from '$lib/server/forms/forms';
 import { translateIssue } from '$lib/server/forms/messages';
 import { AppError, type FieldIssue } from '$lib/server/http/errors';
-import { isUuid, toFieldIssues } from '$lib/server/http/validation';
-import { can } from '$lib/server/policies/policies';
-import { requireSignedIn } from '$lib/server/pages/guards';
+import { toFieldIssues } from '$lib/server/http/validation';
 import { pickText } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 
 /** A recipient list file: a few thousand lines fit in far less. */
 const MAX_LIST_BYTES = 2 * 1024 * 1024;
 
-async function awardableActivity(locals: App.Locals, url: URL, id: string) {
-	const actor = requireSignedIn(locals.actor, url);
-	if (!isUuid(id)) error(404, 'Activity not found');
-	const activity = await getActivity(locals.app, actor, id).catch((cause: unknown) => {
-		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
-		throw cause;
-	});
-	if (!can(actor, 'credential.award', { cityId: activity.cityId, organisationId: activity.organisationId })) error(403, 'Organisers only');
-	return { actor, activity };
-}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { actor, activity } = await awardableActivity(locals, url, params.id);

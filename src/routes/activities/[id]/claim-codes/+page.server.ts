@@ -1,27 +1,14 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getActivity } from '$lib/server/activities/service';
+import { awardableActivity } from '$lib/server/pages/activity-pages';
 import { createClaimCode, disableClaimCode, listClaimCodes } from '$lib/server/credentials/claims';
 import { CreateClaimCodeInput, presentClaimCode } from '$lib/server/credentials/claim-schemas';
 import { failureFor } from '$lib/server/forms/forms';
 import { AppError } from '$lib/server/http/errors';
-import { isUuid, toFieldIssues } from '$lib/server/http/validation';
+import { toFieldIssues } from '$lib/server/http/validation';
 import { uuidParam } from '$lib/server/http/endpoint';
-import { can } from '$lib/server/policies/policies';
-import { requireSignedIn } from '$lib/server/pages/guards';
 import { pickText } from '$lib/i18n/locales';
 import { zonedToInstant } from '$lib/time/zones';
 
-async function awardableActivity(locals: App.Locals, url: URL, id: string) {
-	const actor = requireSignedIn(locals.actor, url);
-	if (!isUuid(id)) error(404, 'Activity not found');
-	const activity = await getActivity(locals.app, actor, id).catch((cause: unknown) => {
-		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
-		throw cause;
-	});
-	if (!can(actor, 'credential.award', { cityId: activity.cityId, organisationId: activity.organisationId })) error(403, 'Organisers only');
-	return { actor, activity };
-}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { actor, activity } = await awardableActivity(locals, url, params.id);

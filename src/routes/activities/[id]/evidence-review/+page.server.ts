@@ -1,25 +1,15 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getActivity } from '$lib/server/activities/service';
+import { awardableActivity } from '$lib/server/pages/activity-pages';
 import { listActivityEvidence, reviewEvidence } from '$lib/server/credentials/evidence';
 import { presentEvidence, ReviewEvidenceInput } from '$lib/server/credentials/evidence-schemas';
 import { handleForm } from '$lib/server/forms/forms';
-import { AppError } from '$lib/server/http/errors';
-import { isUuid } from '$lib/server/http/validation';
 import { uuidParam } from '$lib/server/http/endpoint';
-import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
 import { pickText } from '$lib/i18n/locales';
 
 /** The organiser's review queue: evidence waiting first, then what was decided. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const actor = requireSignedIn(locals.actor, url);
-	if (!isUuid(params.id)) error(404, 'Activity not found');
-	const activity = await getActivity(locals.app, actor, params.id).catch((cause: unknown) => {
-		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
-		throw cause;
-	});
-	if (!can(actor, 'credential.award', { cityId: activity.cityId, organisationId: activity.organisationId })) error(403, 'Organisers only');
+	const { actor, activity } = await awardableActivity(locals, url, params.id);
 	const rows = await listActivityEvidence(locals.app, actor, activity.id);
 	const items = rows.map((row) => ({ ...presentEvidence(row.evidence, locals.app.config.publicUrl), learner: row.learner }));
 	return {

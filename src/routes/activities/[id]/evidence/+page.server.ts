@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getActivity } from '$lib/server/activities/service';
+import { activityForPage } from '$lib/server/pages/activity-pages';
 import { myEnrolment } from '$lib/server/enrolments/service';
 import { listEnrolmentEvidence, submitEvidence } from '$lib/server/credentials/evidence';
 import { presentEvidence, SubmitEvidenceInput } from '$lib/server/credentials/evidence-schemas';
 import { handleForm } from '$lib/server/forms/forms';
-import { AppError } from '$lib/server/http/errors';
 import { isUuid } from '$lib/server/http/validation';
 import { requireSignedIn } from '$lib/server/pages/guards';
 import { pickText } from '$lib/i18n/locales';
@@ -13,11 +12,7 @@ import { pickText } from '$lib/i18n/locales';
 /** The learner's own evidence for an activity they take part in: what they sent, the reviews, the form. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireSignedIn(locals.actor, url);
-	if (!isUuid(params.id)) error(404, 'Activity not found');
-	const activity = await getActivity(locals.app, actor, params.id).catch((cause: unknown) => {
-		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
-		throw cause;
-	});
+	const activity = await activityForPage(locals, actor, params.id);
 	const enrolment = await myEnrolment(locals.app, actor, activity.id);
 	const evidence = enrolment ? await listEnrolmentEvidence(locals.app, actor, enrolment.id) : [];
 	return {
