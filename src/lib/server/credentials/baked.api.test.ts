@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { extractFromPng, extractFromSvg } from './baking';
+import { signCredential } from './openbadge';
+import { didWebUrl } from './did-resolver';
 import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
 
 let platform: Platform;
@@ -180,6 +182,31 @@ describe('the VC-JWT form', () => {
 		const tampered = await platform.anonymous.post('/api/v1/verify', { credential: `${head}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}` });
 		expect(outcome(tampered.body).signature).toBe(false);
 		expect(tampered.body.valid).toBe(false);
+	});
+});
+
+describe('credentials from other platforms', () => {
+	it('are verified under did:key, and a tampered one fails', async () => {
+		// Another platform's issuer, identified by its key alone.
+		const generated = await Ed25519Multikey.generate({});
+		const { publicKeyMultibase, secretKeyMultibase } = await generated.export({ publicKey: true, secretKey: true, includeContext: false });
+		const did = `did:key:${publicKeyMultibase}`;
+		const keyPair = await Ed25519Multikey.from({ type: 'Multikey', id: `${did}#${publicKeyMultibase}`, controller: did, publicKeyMultibase, secretKeyMultibase });
+		const { proof: _proof, id: _id, credentialStatus: _status, ...rest } = credential;
+		const foreign = await signCredential({ ...rest, id: 'https://badges.example.org/credentials/42', issuer: { id: did, type: ['Profile'], name: 'Elsewhere Academy' } }, keyPair);
+
+		const res = await verify({ credential: foreign });
+		expect(outcome(res.body)).toEqual({ format: true, signature: true, dates: true, revocation: true });
+		expect(res.body.issuer).toMatchObject({ id: did, name: 'Elsewhere Academy', local: false });
+		const tampered = structuredClone(foreign) as { name: string };
+		tampered.name = 'Something else';
+		expect(outcome((await verify({ credential: tampered })).body).signature).toBe(false);
+	});
+
+	it('are resolved through did:web at the address the method defines', () => {
+		expect(didWebUrl('did:web:badges.example.org')).toBe('https://badges.example.org/.well-known/did.json');
+		expect(didWebUrl('did:web:badges.example.org%3A8443:issuers:7')).toBe('https://badges.example.org:8443/issuers/7/did.json');
+		expect(didWebUrl('did:key:z6Mk')).toBeUndefined();
 	});
 });
 

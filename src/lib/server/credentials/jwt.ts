@@ -2,8 +2,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import type { Ed25519KeyPair } from '@digitalbazaar/ed25519-multikey';
 import type { Db } from '../db/database';
-import { organisationIdOfDid } from './did';
-import { organisationDidDocument } from './issuer';
+import { resolveDid } from './did-resolver';
 import type { Check } from './verify';
 
 /**
@@ -61,9 +60,8 @@ export async function checkJwtSignature(db: Db, publicUrl: string, token: string
 		return { check: 'signature', ok: false, message: 'The JWT is malformed.' };
 	}
 	const did = kid?.split('#')[0] ?? '';
-	const organisationId = organisationIdOfDid(publicUrl, did);
-	if (!organisationId) return { check: 'signature', ok: null, message: 'The issuer’s keys could not be resolved here, so the signature could not be checked.' };
-	const document = await organisationDidDocument({ db, publicUrl }, organisationId);
+	const document = await resolveDid(db, publicUrl, did);
+	if (!document) return { check: 'signature', ok: null, message: 'The issuer’s keys could not be resolved here, so the signature could not be checked.' };
 	const method = document.verificationMethod.find((m) => m.id === kid);
 	if (!method) return { check: 'signature', ok: false, message: 'The key named in the JWT is not in its issuer’s DID document.' };
 	try {

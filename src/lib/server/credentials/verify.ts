@@ -7,7 +7,7 @@ import type { Db } from '../db/database';
 import { credentials } from './schema';
 import { documentLoader, UnresolvableError } from './loader';
 import { organisationIdOfDid } from './did';
-import { organisationDidDocument } from './issuer';
+import { resolveDid } from './did-resolver';
 
 export type CheckName = 'format' | 'signature' | 'dates' | 'revocation';
 export interface Check {
@@ -32,8 +32,8 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : v
 
 /**
  * Checks an Open Badges 3.0 credential: its shape, its Data Integrity signature, its dates and, for
- * credentials issued here, its revocation status. DIDs of this platform's issuers resolve from the
- * database; other issuers are reported as not checkable rather than fetched.
+ * credentials issued here, its revocation status. Issuers resolve from the database (this platform),
+ * from the identifier (did:key) or over https with the link guards (other did:web issuers).
  */
 export async function verifyOpenBadge(db: Db, publicUrl: string, input: unknown, now: Date, options: { signature?: () => Promise<Check> } = {}): Promise<VerificationReport> {
 	const credential = asObject(input);
@@ -85,10 +85,7 @@ async function checkSignatureOnce(db: Db, publicUrl: string, credential: Json): 
 }
 
 async function checkSignature(db: Db, publicUrl: string, credential: Json): Promise<Check> {
-	const loader = documentLoader(async (did) => {
-		const organisationId = organisationIdOfDid(publicUrl, did);
-		return organisationId ? organisationDidDocument({ db, publicUrl }, organisationId) : undefined;
-	});
+	const loader = documentLoader((did) => resolveDid(db, publicUrl, did));
 	try {
 		const result = await vc.verifyCredential({
 			credential,

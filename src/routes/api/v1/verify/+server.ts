@@ -11,7 +11,7 @@ export const POST = endpoint(
 	{
 		summary: 'Verify an Open Badges 3.0 credential',
 		description:
-			'Anyone. Give one of: `credential` (the JSON, as an object or text; a VC-JWT; or its URL), `url` (where the credential is: JSON or a baked image), or `image` (a baked PNG or SVG badge, or a JSON/JWT file, base64, up to 5 MB). Only http(s) URLs on public addresses are fetched (5 s, 5 MB); this platform’s own credentials are read directly. Rate-limited per address (RATE_LIMIT_VERIFY). Answers each check in plain words: format, signature, dates and revocation. Issuers on this platform are resolved here; the signature of another platform’s credential is reported as not checkable (`ok: null`).',
+			'Anyone. Give one of: `credential` (the JSON, as an object or text; a VC-JWT; or its URL), `url` (where the credential is: JSON or a baked image), or `image` (a baked PNG or SVG badge, or a JSON/JWT file, base64, up to 5 MB). Only http(s) URLs on public addresses are fetched (5 s, 5 MB); this platform’s own credentials are read directly. Rate-limited per address (RATE_LIMIT_VERIFY). Answers each check in plain words: format, signature, dates and revocation. Issuers on this platform resolve from its database, `did:key` issuers from the identifier, other `did:web` issuers over https (public addresses only); a signature whose keys cannot be resolved is reported as not checkable (`ok: null`).',
 		tags: ['Badges'],
 		access: 'public',
 		body: z
