@@ -137,6 +137,9 @@ describe('the Open Badges 2.0 view of the same award', () => {
 		// The verifier reads a 2.0 baked badge of this platform as the award it stands for.
 		const png = Buffer.from(await (await fetch(`${assertionUrl}.png`)).arrayBuffer());
 		expect((await platform.anonymous.post('/api/v1/verify', { image: png.toString('base64') })).body.valid).toBe(true);
+		// So is the 2.0 assertion itself, pasted or linked.
+		expect((await platform.anonymous.post('/api/v1/verify', { credential: JSON.stringify(assertion) })).body.valid).toBe(true);
+		expect((await platform.anonymous.post('/api/v1/verify', { url: assertionUrl })).body.valid).toBe(true);
 	});
 
 	it('answers 410 with revoked: true once the credential is revoked', async () => {

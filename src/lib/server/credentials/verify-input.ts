@@ -6,6 +6,7 @@ import { BakingError, extractFromPng, extractFromSvg, isPng } from './baking';
 import { findCredential } from './service';
 import { checkJwtSignature, credentialInJwt, looksLikeJwt } from './jwt';
 import { verifyOpenBadge } from './verify';
+import { verifyHostedAssertion } from './verify-ob2';
 
 /**
  * Turns what someone hands the verifier (JSON, a URL, a baked PNG or SVG) into the credential to
@@ -26,11 +27,14 @@ export interface DecodedCredential {
 	source: 'json' | 'png' | 'svg' | 'url';
 	/** The VC-JWT the credential came in, whose signature is then the one checked. */
 	jwt?: string;
+	/** An Open Badges 2.0 assertion of another platform, checked by hosted verification at this URL. */
+	ob2Url?: string;
 }
 
 /** Checks what was handed in: the credential, with the proof it came with. */
 export function verifyDecoded(app: Deps & Pick<AppContext, 'now'>, decoded: DecodedCredential) {
 	const { jwt } = decoded;
+	if (decoded.ob2Url) return verifyHostedAssertion(decoded.ob2Url, app.now());
 	return verifyOpenBadge(app.db, app.config.publicUrl, decoded.credential, app.now(), jwt ? { signature: () => checkJwtSignature(app.db, app.config.publicUrl, jwt) } : {});
 }
 
@@ -55,8 +59,12 @@ async function decodeText(app: Deps, text: string, path: string): Promise<Decode
 		return { credential, source: 'json', jwt: text };
 	}
 	try {
-		return { credential: JSON.parse(text) as unknown, source: 'json' };
-	} catch {
+		const parsed = JSON.parse(text) as unknown;
+		const assertion = ob2AssertionUrl(parsed);
+		if (assertion) return (await localOr(app, assertion)) ?? { credential: parsed, source: 'json', ob2Url: assertion };
+		return { credential: parsed, source: 'json' };
+	} catch (error) {
+		if (error instanceof AppError) throw error;
 		throw validationFailed([{ path, code: 'invalid_json', message: 'The credential is not valid JSON.' }]);
 	}
 }
@@ -80,9 +88,11 @@ async function decodeFile(app: Deps, bytes: Buffer): Promise<DecodedCredential> 
 async function fromBaked(app: Deps, baked: ReturnType<typeof extractFromPng>, source: 'png' | 'svg'): Promise<DecodedCredential> {
 	if (!baked) throw unsupported('file', 'This image carries no badge: no Open Badges data is baked into it.');
 	if (baked.version === 2) {
-		// Our own 2.0 assertions are views of a 3.0 credential: that credential is what gets checked.
-		if (localCredentialId(app.config.publicUrl, baked.text.trim()) !== undefined) return { ...(await credentialAtUrl(app, baked.text.trim())), source };
-		throw unsupported('file', 'This image carries an Open Badges 2.0 assertion from another platform, which this verifier does not check yet.');
+		// A 2.0 badge bakes its assertion's URL (or the assertion); ours are views of a 3.0 credential,
+		// and that credential is what gets checked.
+		const text = baked.text.trim();
+		if (/^https?:\/\//i.test(text)) return { ...((await localOr(app, text)) ?? { credential: null, ob2Url: text }), source };
+		return { ...(await decodeText(app, text, 'file')), source };
 	}
 	// Open Badges 3.0 bakes the credential itself (JSON or JWT), never a link to follow.
 	if (/^https?:/i.test(baked.text.trim())) throw unsupported('file', 'The badge baked into this image is a link, not a credential.');
@@ -102,12 +112,29 @@ async function credentialAtUrl(app: Deps, raw: string): Promise<DecodedCredentia
 		maxBytes: MAX_BADGE_FILE_BYTES,
 		timeoutMs: 5000,
 		accept: 'application/vc+ld+json, application/ld+json, application/json;q=0.9, application/jwt;q=0.8, image/png;q=0.8, image/svg+xml;q=0.8'
+	}).catch((error: unknown) => {
+		// 410 Gone is how a 2.0 issuer revokes a hosted assertion: the report says so.
+		if (error instanceof AppError && (error.details as { status?: number } | undefined)?.status === 410) return undefined;
+		throw error;
 	});
+	if (!fetched) return { credential: null, source: 'url', ob2Url: raw };
 	const decoded = await decodeFile(app, fetched.body).catch((error: unknown) => {
 		if (error instanceof AppError && error.code === 'validation_failed') throw unsupported('url', `${fetched.url} holds no credential this verifier can read.`);
 		throw error;
 	});
 	return { ...decoded, source: 'url' };
+}
+
+/** The id of an Open Badges 2.0 assertion document (hosted verification fetches it there again). */
+function ob2AssertionUrl(document: unknown): string | undefined {
+	const json = document && typeof document === 'object' ? (document as Record<string, unknown>) : undefined;
+	const isAssertion = json && (Array.isArray(json.type) ? json.type : [json.type]).includes('Assertion');
+	return isAssertion && typeof json.id === 'string' && /^https?:\/\//.test(json.id) ? json.id : undefined;
+}
+
+/** This platform's own award when the URL is one of ours: checked as the 3.0 credential it is. */
+async function localOr(app: Deps, url: string): Promise<DecodedCredential | undefined> {
+	return localCredentialId(app.config.publicUrl, url) !== undefined ? credentialAtUrl(app, url) : undefined;
 }
 
 /** The credential id in a link to one of this platform's credentials (or their 2.0 assertions). */

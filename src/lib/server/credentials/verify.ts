@@ -114,7 +114,7 @@ function signingTime(credential: Json): Date {
 	return Number.isNaN(from) ? new Date() : new Date(from);
 }
 
-function checkDates(validFrom: string | null, validUntil: string | null, now: Date): Check {
+export function checkDates(validFrom: string | null, validUntil: string | null, now: Date): Check {
 	if (validFrom && Date.parse(validFrom) > now.getTime()) return { check: 'dates', ok: false, message: `Not valid before ${validFrom}.` };
 	if (validUntil && Date.parse(validUntil) <= now.getTime()) return { check: 'dates', ok: false, message: `Expired on ${validUntil}.` };
 	return { check: 'dates', ok: true, message: validUntil ? `Valid until ${validUntil}.` : 'Valid, with no expiry date.' };

@@ -122,7 +122,7 @@ function requestOnce(url: URL, options: PublicFetchOptions): Promise<FetchedDocu
 			}
 			if (status < 200 || status >= 300) {
 				response.resume();
-				return reject(new AppError('fetch_failed', `${url.host} answered ${status}.`));
+				return reject(new AppError('fetch_failed', `${url.host} answered ${status}.`, { status }));
 			}
 			const declared = Number(response.headers['content-length'] ?? NaN);
 			if (declared > options.maxBytes) {
