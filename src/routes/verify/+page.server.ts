@@ -7,7 +7,7 @@ import { AppError } from '$lib/server/http/errors';
 import { failureFor } from '$lib/server/forms/forms';
 import { enforceRateLimit } from '$lib/server/ratelimit/rate-limiter';
 
-const VerifyForm = z.object({ credential: z.string().max(1_000_000).optional() });
+const VerifyForm = z.object({ credential: z.string().max(1_000_000).optional(), email: z.email().max(320).optional() });
 
 /** What the page shows of a report: the checks, and what the credential says about itself. */
 const presentReport = (report: VerificationReport) => ({
@@ -49,6 +49,6 @@ export const actions: Actions = {
 				}
 				throw error;
 			});
-			return { report: presentReport(await verifyDecoded(locals.app, decoded)) };
+			return { report: presentReport(await verifyDecoded(locals.app, decoded, input.email)) };
 		})
 };

@@ -73,6 +73,12 @@ describe('a baked badge', () => {
 			expect(outcome(res.body)).toEqual({ format: true, signature: true, dates: true, revocation: true });
 		}
 		expect((await verify({ url: `${platform.server.url}/credentials/00000000-0000-4000-8000-000000000000` })).status).toBe(404);
+		// With an e-mail, the recipient is checked too.
+		const theirs = await verify({ url: credentialUrl, email: learnerEmail.toUpperCase() });
+		expect(outcome(theirs.body).recipient).toBe(true);
+		const notTheirs = await verify({ url: credentialUrl, email: 'someone@example.org' });
+		expect(outcome(notTheirs.body).recipient).toBe(false);
+		expect(notTheirs.body.valid).toBe(false);
 	});
 });
 

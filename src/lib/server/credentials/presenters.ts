@@ -38,7 +38,7 @@ export function presentCredential(row: CredentialRow, publicUrl: string): Creden
 }
 
 export const CheckDto = z.object({
-	check: z.enum(['format', 'signature', 'dates', 'revocation']),
+	check: z.enum(['format', 'signature', 'dates', 'revocation', 'recipient']),
 	ok: z.boolean().nullable().meta({ description: '`null` when the check could not be made' }),
 	message: z.string()
 });

@@ -5,7 +5,7 @@ import { isUuid } from '../http/validation';
 import { BakingError, extractFromPng, extractFromSvg, isPng } from './baking';
 import { findCredential } from './service';
 import { checkJwtSignature, credentialInJwt, looksLikeJwt } from './jwt';
-import { verifyOpenBadge } from './verify';
+import { checkRecipient, ob3Identities, verifyOpenBadge } from './verify';
 import { verifyHostedAssertion } from './verify-ob2';
 
 /**
@@ -32,10 +32,17 @@ export interface DecodedCredential {
 }
 
 /** Checks what was handed in: the credential, with the proof it came with. */
-export function verifyDecoded(app: Deps & Pick<AppContext, 'now'>, decoded: DecodedCredential) {
+export async function verifyDecoded(app: Deps & Pick<AppContext, 'now'>, decoded: DecodedCredential, email?: string) {
 	const { jwt } = decoded;
-	if (decoded.ob2Url) return verifyHostedAssertion(decoded.ob2Url, app.now());
-	return verifyOpenBadge(app.db, app.config.publicUrl, decoded.credential, app.now(), jwt ? { signature: () => checkJwtSignature(app.db, app.config.publicUrl, jwt) } : {});
+	if (decoded.ob2Url) return verifyHostedAssertion(decoded.ob2Url, app.now(), undefined, email);
+	const report = await verifyOpenBadge(app.db, app.config.publicUrl, decoded.credential, app.now(), jwt ? { signature: () => checkJwtSignature(app.db, app.config.publicUrl, jwt) } : {});
+	if (email && report.checks[0]?.ok) {
+		// Given an e-mail, the badge must have been awarded to it; a badge naming none is not refused.
+		const recipient = checkRecipient(ob3Identities(decoded.credential), email);
+		report.checks.push(recipient);
+		report.valid &&= recipient.ok !== false;
+	}
+	return report;
 }
 
 type Deps = Pick<AppContext, 'db' | 'config'>;

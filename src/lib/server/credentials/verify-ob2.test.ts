@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyHostedAssertion, type JsonFetcher } from './verify-ob2';
 
@@ -8,7 +9,7 @@ const documents: Record<string, Record<string, unknown>> = {
 		'@context': 'https://w3id.org/openbadges/v2',
 		type: 'Assertion',
 		id: assertionUrl,
-		recipient: { type: 'email', hashed: true, identity: 'sha256$abc' },
+		recipient: { type: 'email', hashed: true, salt: 'pepper', identity: `sha256$${createHash('sha256').update('ana@example.org' + 'pepper').digest('hex')}` },
 		badge: 'https://badges.example.org/badges/7',
 		verification: { type: 'hosted' },
 		issuedOn: '2026-05-01T10:00:00Z'
@@ -51,4 +52,14 @@ describe('Open Badges 2.0 hosted verification', () => {
 		const other = await verifyHostedAssertion(assertionUrl, now, serving({ [assertionUrl]: { type: 'Person' } }));
 		expect(outcome(other.checks)).toEqual({ format: false });
 	});
+
+	it('checks the recipient when an e-mail is given', async () => {
+		const theirs = await verifyHostedAssertion(assertionUrl, now, serving(), 'Ana@Example.org');
+		expect(theirs.checks.find((c) => c.check === 'recipient')?.ok).toBe(true);
+		expect(theirs.valid).toBe(true);
+		const someoneElse = await verifyHostedAssertion(assertionUrl, now, serving(), 'ben@example.org');
+		expect(someoneElse.checks.find((c) => c.check === 'recipient')?.ok).toBe(false);
+		expect(someoneElse.valid).toBe(false);
+	});
 });
+

@@ -1,6 +1,6 @@
 import { AppError } from '../http/errors';
 import { fetchPublic } from '../http/public-fetch';
-import { checkDates, type Check, type VerificationReport } from './verify';
+import { checkDates, checkRecipient, type Check, type VerificationReport } from './verify';
 
 /**
  * Open Badges 2.0 hosted verification, for assertions other platforms publish: the assertion is
@@ -27,7 +27,7 @@ const fetchJson: JsonFetcher = async (url) => {
 	}
 };
 
-export async function verifyHostedAssertion(url: string, now: Date, fetcher: JsonFetcher = fetchJson): Promise<VerificationReport> {
+export async function verifyHostedAssertion(url: string, now: Date, fetcher: JsonFetcher = fetchJson, email?: string): Promise<VerificationReport> {
 	// A linked document (a URL to fetch) or one embedded in place.
 	const linked = async (value: unknown) => (typeof value === 'string' ? (await fetcher(value)).document : asObject(value));
 	const report: VerificationReport = { valid: false, checks: [], issuer: null, achievement: null, validFrom: null, validUntil: null };
@@ -56,7 +56,9 @@ export async function verifyHostedAssertion(url: string, now: Date, fetcher: Jso
 			? { check: 'revocation', ok: false, message: `Revoked by the issuer${typeof assertion.revocationReason === 'string' ? `: ${assertion.revocationReason}` : ''}.` }
 			: { check: 'revocation', ok: true, message: 'Not revoked: the issuer still publishes it.' }
 	);
-	report.valid = report.checks.every((check) => check.ok === true);
+	if (email) report.checks.push(checkRecipient([asObject(assertion.recipient) ?? {}], email));
+	// A badge naming no e-mail is not refused for it; one naming another is.
+	report.valid = report.checks.every((check) => (check.check === 'recipient' ? check.ok !== false : check.ok === true));
 	return report;
 }
 

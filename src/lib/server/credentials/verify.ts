@@ -9,7 +9,7 @@ import { documentLoader, UnresolvableError } from './loader';
 import { organisationIdOfDid } from './did';
 import { resolveDid } from './did-resolver';
 
-export type CheckName = 'format' | 'signature' | 'dates' | 'revocation';
+export type CheckName = 'format' | 'signature' | 'dates' | 'revocation' | 'recipient';
 export interface Check {
 	check: CheckName;
 	/** true: passed; false: failed; null: could not be checked. */
@@ -131,4 +131,33 @@ async function checkRevocation(db: Db, publicUrl: string, credential: Json): Pro
 	return row.revokedAt
 		? { check: 'revocation', ok: false, message: `Revoked on ${row.revokedAt.toISOString().slice(0, 10)}${row.reason ? `: ${row.reason}` : ''}.` }
 		: { check: 'revocation', ok: true, message: 'Not revoked.' };
+}
+
+/**
+ * Whether a badge was awarded to this e-mail: Open Badges identities are the address itself or its
+ * salted SHA-256 (`sha256$<hex>`). Addresses are compared case-insensitively, as mail systems do.
+ */
+export function checkRecipient(identities: { type?: unknown; identity?: unknown; hashed?: unknown; salt?: unknown }[], email: string): Check {
+	const emails = identities.filter((entry) => entry.type === 'email' || entry.type === 'emailAddress');
+	if (emails.length === 0) return { check: 'recipient', ok: null, message: 'The badge names no e-mail address to compare with.' };
+	const candidates = [...new Set([email.trim(), email.trim().toLowerCase()])];
+	const matches = emails.some((entry) => {
+		const identity = String(entry.identity ?? '');
+		if (!entry.hashed) return candidates.some((candidate) => candidate.toLowerCase() === identity.toLowerCase());
+		const [algorithm, digest] = identity.split('$');
+		if (algorithm?.toLowerCase() !== 'sha256' || !digest) return false;
+		return candidates.some((candidate) => createHash('sha256').update(candidate + String(entry.salt ?? '')).digest('hex') === digest.toLowerCase());
+	});
+	return matches
+		? { check: 'recipient', ok: true, message: 'Awarded to this e-mail address.' }
+		: { check: 'recipient', ok: false, message: 'Not awarded to this e-mail address.' };
+}
+
+/** The e-mail identities of an Open Badges 3.0 credential subject, in the 2.0 shape checkRecipient reads. */
+export function ob3Identities(credential: unknown): { type: unknown; identity: unknown; hashed: unknown; salt: unknown }[] {
+	const subject = asObject(asObject(credential)?.credentialSubject);
+	return asArray(subject?.identifier)
+		.map(asObject)
+		.filter((entry): entry is Json => entry !== undefined)
+		.map((entry) => ({ type: entry.identityType, identity: entry.identityHash, hashed: entry.hashed, salt: entry.salt }));
 }

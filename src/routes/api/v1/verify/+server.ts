@@ -18,7 +18,8 @@ export const POST = endpoint(
 			.object({
 				credential: z.union([z.record(z.string(), z.unknown()), z.string().max(1_000_000)]).optional(),
 				url: z.string().max(2000).optional(),
-				image: base64.optional()
+				image: base64.optional(),
+				email: z.email().max(320).optional().describe('Also check that the badge was awarded to this address (the `recipient` check)')
 			})
 			.refine((body) => body.credential !== undefined || body.url !== undefined || body.image !== undefined, { message: 'Give a credential, a url or an image.' }),
 		response: VerificationDto,
@@ -33,6 +34,6 @@ export const POST = endpoint(
 			file = Buffer.from(data, 'base64');
 		}
 		const decoded = await decodeVerifyInput(app, { credential: body.credential, url: body.url, file });
-		return verifyDecoded(app, decoded);
+		return verifyDecoded(app, decoded, body.email);
 	}
 );
