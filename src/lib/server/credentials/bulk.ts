@@ -221,16 +221,17 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 		}
 		const completed = signed.filter((c) => issued.has(c.awardKey) && c.enrolmentId).map((c) => c.enrolmentId!);
 		if (completed.length) await tx.update(enrolments).set({ status: 'completed' }).where(inArray(enrolments.id, completed));
-		for (const item of items) {
+		// Every item of the chunk in one statement (one round trip, not fifty).
+		const outcomes = items.map((item) => {
 			const key = keyOf(item);
-			const isFirst = firstRowOf.get(key) === item.row;
-			const status: AwardBatchItemStatus = isFirst && issued.has(key) ? 'awarded' : 'already';
-			const credentialId = issued.get(key) ?? heldByKey.get(key) ?? null;
-			await tx
-				.update(awardBatchItems)
-				.set({ status, credentialId, ...(status === 'already' ? { notifiedAt: app.now() } : {}) })
-				.where(and(eq(awardBatchItems.id, item.id), eq(awardBatchItems.status, 'pending')));
-		}
+			const status: AwardBatchItemStatus = firstRowOf.get(key) === item.row && issued.has(key) ? 'awarded' : 'already';
+			return sql`(${item.id}::uuid, ${status}, ${issued.get(key) ?? heldByKey.get(key) ?? null}::uuid)`;
+		});
+		await tx.execute(sql`
+			update ${awardBatchItems} set status = outcome.status, credential_id = outcome.credential_id,
+				notified_at = case when outcome.status = 'already' then ${app.now()} else ${awardBatchItems.notifiedAt} end
+			from (values ${sql.join(outcomes, sql`, `)}) as outcome(id, status, credential_id)
+			where ${awardBatchItems.id} = outcome.id and ${awardBatchItems.status} = 'pending'`);
 	});
 }
 
@@ -260,8 +261,8 @@ async function notifyRecipients(app: Deps, batchId: string) {
 			await app.mailer
 				.send(badgeAwardedMail({ email: row.item.email, name: row.item.name ?? '', locale: row.locale ?? row.cityLocale }, { name: document.name, issuer: document.issuer.name, url: document.id, signUpUrl: `${app.config.publicUrl}/signup` }, row.hasAccount))
 				.catch((error: unknown) => app.logger.warn({ err: error, item: row.item.id }, 'badge e-mail not sent'));
-			await app.db.update(awardBatchItems).set({ notifiedAt: app.now() }).where(eq(awardBatchItems.id, row.item.id));
 		}
+		await app.db.update(awardBatchItems).set({ notifiedAt: app.now() }).where(inArray(awardBatchItems.id, untold.map((row) => row.item.id)));
 	}
 }
 
