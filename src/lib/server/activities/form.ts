@@ -73,7 +73,8 @@ export function activityFormToInput(form: FormData, timeZone: string): Record<st
 					.map((tag) => tag.trim())
 					.filter(Boolean),
 				...(number('badge.validForMonths') !== null && { validForMonths: number('badge.validForMonths') }),
-				...(text('badge.expiresOn') && { expiresOn: text('badge.expiresOn') })
+				...(text('badge.expiresOn') && { expiresOn: text('badge.expiresOn') }),
+				...(text('badge.assessment') && { assessment: text('badge.assessment') })
 			}
 		})
 	};
@@ -109,7 +110,8 @@ export function activityToFormValues(activity: ActivityRecord, badgeLocale: stri
 		'badge.criteria': activity.badge?.criteria[badgeLocale] ?? '',
 		'badge.tags': (activity.badge?.tags ?? []).join(', '),
 		'badge.validForMonths': String(activity.badge?.validForMonths ?? ''),
-		'badge.expiresOn': activity.badge?.expiresOn ?? ''
+		'badge.expiresOn': activity.badge?.expiresOn ?? '',
+		'badge.assessment': activity.badge?.assessment ?? 'organiser'
 	};
 	if (activity.alwaysOpen) values.alwaysOpen = 'on';
 	if (activity.waitlist) values.waitlist = 'on';

@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../http/errors';
 import type { LocalizedText } from '../db/columns';
-import type { BadgeDescription } from './schema';
+import type { BadgeAssessment, BadgeDescription } from './schema';
 import type { ActivityMode } from '../../activities/vocabulary';
 import { markdownToText } from './markdown';
 
@@ -67,7 +67,7 @@ export function publishIssues(activity: ActivityShape): FieldIssue[] {
  */
 export function describeBadge(
 	input:
-		| { name: string | LocalizedText; description: string | LocalizedText; criteria: string | LocalizedText; tags?: string[] | undefined; validForMonths?: number | undefined; expiresOn?: string | undefined }
+		| { name: string | LocalizedText; description: string | LocalizedText; criteria: string | LocalizedText; tags?: string[] | undefined; validForMonths?: number | undefined; expiresOn?: string | undefined; assessment?: BadgeAssessment | undefined }
 		| undefined,
 	activity: { title: LocalizedText; description: LocalizedText },
 	defaultCriteria: (locale: string, title: string) => string
@@ -81,7 +81,8 @@ export function describeBadge(
 			criteria: localized(input.criteria),
 			tags: [...new Set(input.tags ?? [])],
 			validForMonths: input.validForMonths ?? null,
-			expiresOn: input.expiresOn ?? null
+			expiresOn: input.expiresOn ?? null,
+			assessment: input.assessment ?? 'organiser'
 		};
 	}
 	const perTitle = (fn: (l: string, t: string) => string) =>

@@ -25,7 +25,15 @@ export interface BadgeDescription {
 	validForMonths?: number | null;
 	/** Or the day every credential of this badge expires (YYYY-MM-DD, end of that day UTC). */
 	expiresOn?: string | null;
+	/**
+	 * Who judges the evidence: the organisation (default); the learner themselves (awarded on handing
+	 * it in); or peers, people who already hold the badge, beside the organisation.
+	 */
+	assessment?: BadgeAssessment;
 }
+
+export const BADGE_ASSESSMENTS = ['organiser', 'self', 'peer'] as const;
+export type BadgeAssessment = (typeof BADGE_ASSESSMENTS)[number];
 
 /** A learning opportunity. Arrays hold codes and framework item ids, so that filters use GIN indexes. */
 export const activities = pgTable(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BADGE_ASSESSMENTS } from './schema';
 import { LocalizedTextDto, LocalizedTextInput, PageQuery, WebUrl } from '../shared/schemas';
 import { Email } from '../accounts/schemas';
 import { SkillIds } from '../frameworks/schemas';
@@ -73,7 +74,11 @@ const fields = {
 			image: z.string().optional(),
 			tags: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
 			validForMonths: z.int().min(1).max(600).optional().describe('Credentials expire this many months after they are awarded'),
-			expiresOn: z.iso.date().optional().describe('Or: every credential of this badge expires at the end of this day (UTC)')
+			expiresOn: z.iso.date().optional().describe('Or: every credential of this badge expires at the end of this day (UTC)'),
+			assessment: z
+				.enum(BADGE_ASSESSMENTS)
+				.optional()
+				.describe('Who judges evidence: the organisation (default), the learner (self-assessment: awarded on handing in), or peers who hold the badge')
 		})
 		.refine((badge) => !(badge.validForMonths && badge.expiresOn), { path: ['expiresOn'], message: 'give either validForMonths or expiresOn', params: { code: 'expiry_both' } })
 		.optional()
@@ -126,7 +131,8 @@ export const ActivityDto = z
 			criteria: LocalizedTextDto,
 			tags: z.array(z.string()),
 			validForMonths: z.int().nullable(),
-			expiresOn: z.string().nullable()
+			expiresOn: z.string().nullable(),
+			assessment: z.enum(BADGE_ASSESSMENTS)
 		}),
 		status: ActivityStatus,
 		reviewComment: z.string().nullable(),

@@ -112,4 +112,38 @@ describe('evidence', () => {
 		expect((await setup.owner.post(`/api/v1/evidence/${sent.body.id}/review`, { decision: 'maybe' })).status).toBe(422);
 		expect((await learner.get(`/api/v1/enrolments/${enrolmentId}/evidence`)).body.items[0].status).toBe('submitted');
 	});
+
+	it('is its own judge for a self-assessed badge, and judged by holders for a peer-assessed one', async () => {
+		const badge = { name: { en: 'Study buddy' }, description: { en: 'Helps others learn' }, criteria: { en: 'Explain one topic to a peer' } };
+		const self = await publishedActivity(setup.owner, setup.organisation.id, { badge: { ...badge, assessment: 'self' } });
+		const learner = await signUp(platform, 'self-assessor');
+		const joined = await learner.post(`/api/v1/activities/${self.id}/enrolments`);
+		const sent = await learner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/evidence`, { text: 'I explained fractions to my brother.' });
+		expect(sent.status).toBe(201);
+		expect(sent.body).toMatchObject({ status: 'approved', credentialUrl: expect.stringMatching(/\/credentials\//) });
+		expect((await learner.get('/api/v1/me/credentials')).body.items).toHaveLength(1);
+
+		const peer = await publishedActivity(setup.owner, setup.organisation.id, { badge: { ...badge, assessment: 'peer' } });
+		const holder = await signUp(platform, 'holder');
+		const holderEnrolment = await holder.post(`/api/v1/activities/${peer.id}/enrolments`);
+		await setup.owner.post(`/api/v1/enrolments/${holderEnrolment.body.enrolment.id}/award`);
+		const newcomer = await signUp(platform, 'newcomer');
+		const newcomerEnrolment = await newcomer.post(`/api/v1/activities/${peer.id}/enrolments`);
+		const outsider = await signUp(platform, 'no-badge');
+		await outsider.post(`/api/v1/activities/${peer.id}/enrolments`);
+		const evidence = await newcomer.post(`/api/v1/enrolments/${newcomerEnrolment.body.enrolment.id}/evidence`, { text: 'I explained photosynthesis.' });
+		expect(evidence.body.status).toBe('submitted');
+
+		// A participant without the badge is no judge; a holder sees the queue without addresses.
+		expect((await outsider.get(`/api/v1/activities/${peer.id}/evidence`)).status).toBe(403);
+		expect((await outsider.post(`/api/v1/evidence/${evidence.body.id}/review`, { decision: 'approve' })).status).toBe(403);
+		const queue = await holder.get(`/api/v1/activities/${peer.id}/evidence?status=submitted`);
+		expect(queue.body.items.map((e: { learner: { name: string; email: string } }) => e.learner)).toEqual([{ name: 'Test newcomer', email: '' }]);
+		expect((await holder.post(`/api/v1/evidence/${evidence.body.id}/review`, { decision: 'reject' })).status).toBe(403);
+		const approved = await holder.post(`/api/v1/evidence/${evidence.body.id}/review`, { decision: 'approve', comment: 'Clear and kind.' });
+		expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+		expect(approved.body.status).toBe('approved');
+		expect((await newcomer.get('/api/v1/me/credentials')).body.items).toHaveLength(1);
+	});
 });
+

@@ -1,13 +1,13 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
-import { authorize, can, requireUser } from '../policies/policies';
+import { can, requireUser } from '../policies/policies';
 import { AppError, invalidState, notFound } from '../http/errors';
 import { users } from '../accounts/schema';
 import { activities } from '../activities/schema';
 import { cities } from '../cities/schema';
 import { enrolments } from '../enrolments/schema';
-import { evidenceSubmissions, type EvidenceStatus } from './schema';
+import { credentials, evidenceSubmissions, type EvidenceStatus } from './schema';
 import { issueOnce, loadAwardSubject } from './service';
 import { storeEvidenceFile } from './evidence-files';
 import { evidenceDecisionMail } from './mails';
@@ -50,7 +50,7 @@ export async function submitEvidence(app: Deps, actor: Actor, enrolmentId: strin
 	}
 	const id = crypto.randomUUID();
 	const file = input.file ? await storeEvidenceFile(app, id, input.file.name, input.file.bytes) : undefined;
-	return app.db.transaction(async (tx) => {
+	const created = await app.db.transaction(async (tx) => {
 		const [created] = await tx
 			.insert(evidenceSubmissions)
 			.values({
@@ -68,6 +68,29 @@ export async function submitEvidence(app: Deps, actor: Actor, enrolmentId: strin
 		await tx.update(enrolments).set({ status: 'submitted', updatedAt: app.now() }).where(eq(enrolments.id, enrolmentId));
 		return created!;
 	});
+	// A self-assessed badge is the learner's own judgement: handing in is approving.
+	if ((await badgeOf(app, enrolment.activityId))?.assessment === 'self') return decide(app, created, { decision: 'approve', comment: undefined }, enrolment.userId);
+	return created;
+}
+
+async function badgeOf(app: Pick<Deps, 'db'>, activityId: string) {
+	const [row] = await app.db.select({ badge: activities.badge }).from(activities).where(eq(activities.id, activityId));
+	return row?.badge ?? undefined;
+}
+
+/**
+ * Who may judge evidence for an activity: the organisation's members, and, for a peer-assessed badge,
+ * anyone who holds it (a valid credential) other than the learner concerned.
+ */
+export async function reviewerRole(app: Pick<Deps, 'db'>, actor: Actor, scope: { activityId: string; cityId: string; organisationId: string }, learnerId?: string): Promise<'organiser' | 'peer' | null> {
+	if (can(actor, 'credential.award', scope)) return 'organiser';
+	if (actor.kind !== 'user' || actor.user.id === learnerId) return null;
+	if ((await badgeOf(app, scope.activityId))?.assessment !== 'peer') return null;
+	const [held] = await app.db
+		.select({ id: credentials.id })
+		.from(credentials)
+		.where(and(eq(credentials.activityId, scope.activityId), eq(credentials.userId, actor.user.id), isNull(credentials.revokedAt)));
+	return held ? 'peer' : null;
 }
 
 /** The evidence of one enrolment, newest first: for the learner and the organisation. */
@@ -80,21 +103,26 @@ export async function listEnrolmentEvidence(app: Pick<Deps, 'db'>, actor: Actor,
 export async function listActivityEvidence(app: Pick<Deps, 'db'>, actor: Actor, activityId: string, status?: EvidenceStatus) {
 	const [activity] = await app.db.select({ cityId: activities.cityId, organisationId: activities.organisationId }).from(activities).where(eq(activities.id, activityId));
 	if (!activity) throw notFound('Activity');
-	authorize(actor, 'credential.award', activity);
-	return app.db
+	const role = await reviewerRole(app, actor, { activityId, ...activity });
+	if (!role) throw new AppError('forbidden', 'Only the organisation, and peers who hold a peer-assessed badge, see its evidence.');
+	const rows = await app.db
 		.select({ evidence: evidenceSubmissions, learner: { name: users.name, email: users.email } })
 		.from(evidenceSubmissions)
 		.innerJoin(users, eq(users.id, evidenceSubmissions.userId))
 		.where(and(eq(evidenceSubmissions.activityId, activityId), status ? eq(evidenceSubmissions.status, status) : inArray(evidenceSubmissions.status, ['submitted', 'changes_requested', 'approved', 'rejected'])))
 		.orderBy(desc(evidenceSubmissions.createdAt))
 		.limit(500);
+	// Peers judge the work, not each other's inboxes: they see names, not addresses, and not their own.
+	if (role === 'organiser') return rows;
+	const self = requireUser(actor).user.id;
+	return rows.filter((row) => row.evidence.userId !== self).map((row) => ({ ...row, learner: { name: row.learner.name, email: '' } }));
 }
 
 /** One piece of evidence, for the learner who handed it in and the organisation's members. */
 export async function findEvidence(app: Pick<Deps, 'db'>, actor: Actor, evidenceId: string): Promise<EvidenceRow> {
 	const user = requireUser(actor);
 	const [row] = await app.db.select().from(evidenceSubmissions).where(eq(evidenceSubmissions.id, evidenceId));
-	if (!row || (row.userId !== user.user.id && !can(actor, 'credential.award', row))) throw notFound('Evidence');
+	if (!row || (row.userId !== user.user.id && !(await reviewerRole(app, actor, row, row.userId)))) throw notFound('Evidence');
 	return row;
 }
 
@@ -107,9 +135,17 @@ export async function reviewEvidence(app: Deps, actor: Actor, evidenceId: string
 	const user = requireUser(actor);
 	const [row] = await app.db.select().from(evidenceSubmissions).where(eq(evidenceSubmissions.id, evidenceId));
 	if (!row) throw notFound('Evidence');
-	authorize(actor, 'credential.award', row);
+	const role = await reviewerRole(app, actor, row, row.userId);
+	if (!role) throw new AppError('forbidden', 'Only the organisation, and peers who hold a peer-assessed badge, review its evidence.');
+	// Ending someone's enrolment stays with the organisation.
+	if (role === 'peer' && input.decision === 'reject') throw new AppError('forbidden', 'Peers approve or ask for more; only the organisation rejects.');
+	return decide(app, row, input, user.user.id);
+}
+
+/** Applies a decision on a waiting submission: the badge on approval, the learner told either way. */
+async function decide(app: Deps, row: EvidenceRow, input: ReviewEvidenceInput, reviewerId: string) {
 	if (row.status !== 'submitted') throw invalidState('This evidence has already been reviewed.');
-	const reviewed = { reviewComment: input.comment ?? null, reviewedBy: user.user.id, reviewedAt: app.now() };
+	const reviewed = { reviewComment: input.comment ?? null, reviewedBy: reviewerId, reviewedAt: app.now() };
 
 	let credentialId: string | null = null;
 	if (input.decision === 'approve') {
@@ -124,7 +160,7 @@ export async function reviewEvidence(app: Deps, actor: Actor, evidenceId: string
 			.orderBy(desc(evidenceSubmissions.createdAt));
 		const text = row.text ?? earlier.find((e) => e.text)?.text ?? input.comment ?? '';
 		const link = row.link ?? earlier.find((e) => e.link)?.link ?? null;
-		const { credential } = await issueOnce(app, subject, { narrative: text.slice(0, 2000) || null, evidenceUrl: link, awardedBy: user.user.id });
+		const { credential } = await issueOnce(app, subject, { narrative: text.slice(0, 2000) || null, evidenceUrl: link, awardedBy: reviewerId });
 		credentialId = credential.id;
 	}
 	const status: EvidenceStatus = input.decision === 'approve' ? 'approved' : input.decision === 'request_changes' ? 'changes_requested' : 'rejected';
@@ -132,10 +168,10 @@ export async function reviewEvidence(app: Deps, actor: Actor, evidenceId: string
 		const [changed] = await tx
 			.update(evidenceSubmissions)
 			.set({ status, credentialId, ...reviewed })
-			.where(and(eq(evidenceSubmissions.id, evidenceId), eq(evidenceSubmissions.status, 'submitted')))
+			.where(and(eq(evidenceSubmissions.id, row.id), eq(evidenceSubmissions.status, 'submitted')))
 			.returning();
 		if (!changed) throw invalidState('This evidence has already been reviewed.');
-		await recordAudit(tx, { cityId: row.cityId, actorId: user.user.id, action: 'evidence.review', targetType: 'evidence', targetId: evidenceId, data: { decision: input.decision, credentialId } });
+		await recordAudit(tx, { cityId: row.cityId, actorId: reviewerId, action: 'evidence.review', targetType: 'evidence', targetId: row.id, data: { decision: input.decision, credentialId } });
 		if (status !== 'approved') await tx.update(enrolments).set({ status: status === 'rejected' ? 'rejected' : 'joined', updatedAt: app.now() }).where(eq(enrolments.id, row.enrolmentId));
 		return changed;
 	});

@@ -15,6 +15,7 @@ import { requireSignedIn } from '$lib/server/pages/guards';
 import { pickText } from '$lib/i18n/locales';
 import { endorseBadge, endorsingOrganisations, listBadgeEndorsements } from '$lib/server/credentials/endorsements';
 import { EndorseInput } from '$lib/server/credentials/endorsement-schemas';
+import { reviewerRole } from '$lib/server/credentials/evidence';
 import { handleForm } from '$lib/server/forms/forms';
 import { uuidParam } from '$lib/server/http/endpoint';
 
@@ -78,6 +79,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		},
 		enrolment: enrolment ? { status: enrolment.status, waitlistPosition: enrolment.waitlistPosition } : null,
 		endorsements: endorsed.map((row) => ({ id: row.endorsement.id, endorser: row.endorser, comment: row.endorsement.comment, url: `/endorsements/${row.endorsement.id}` })),
+		peerReviewer: activity.badge?.assessment === 'peer' && (await reviewerRole(locals.app, locals.actor, { activityId: activity.id, cityId: activity.cityId, organisationId: activity.organisationId })) === 'peer',
 		endorseAs: activity.badge && activity.status === 'published' ? await endorsingOrganisations(locals.app, locals.actor, activity, endorsed) : [],
 		canManage: can(locals.actor, 'activity.manage', scope),
 		jsonLd: activity.status === 'published' ? scriptSafeJson(activityJsonLd(activity, { publicUrl: locals.app.config.publicUrl, locale, catalog })) : null

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const enrolment = await myEnrolment(locals.app, actor, activity.id);
 	const evidence = enrolment ? await listEnrolmentEvidence(locals.app, actor, enrolment.id) : [];
 	return {
-		activity: { id: activity.id, title: pickText(activity.title, locals.locale, [activity.city.defaultLocale]), criteria: activity.badge ? pickText(activity.badge.criteria, locals.locale, [activity.city.defaultLocale]) : undefined },
+		activity: { id: activity.id, selfAssessed: activity.badge?.assessment === 'self', title: pickText(activity.title, locals.locale, [activity.city.defaultLocale]), criteria: activity.badge ? pickText(activity.badge.criteria, locals.locale, [activity.city.defaultLocale]) : undefined },
 		enrolmentStatus: enrolment?.status ?? null,
 		evidence: evidence.map((row) => presentEvidence(row, locals.app.config.publicUrl))
 	};
@@ -31,8 +31,8 @@ export const actions: Actions = {
 		return handleForm(request, SubmitEvidenceInput, {}, async (input, form) => {
 			const file = form.get('file');
 			const upload = file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
-			await submitEvidence(locals.app, actor, enrolment.id, { ...input, file: upload });
-			return { sent: true };
+			const submitted = await submitEvidence(locals.app, actor, enrolment.id, { ...input, file: upload });
+			return { sent: true, awarded: submitted.status === 'approved' };
 		});
 	}
 };
