@@ -74,7 +74,8 @@ export function activityFormToInput(form: FormData, timeZone: string): Record<st
 					.filter(Boolean),
 				...(number('badge.validForMonths') !== null && { validForMonths: number('badge.validForMonths') }),
 				...(text('badge.expiresOn') && { expiresOn: text('badge.expiresOn') }),
-				...(text('badge.assessment') && { assessment: text('badge.assessment') })
+				...(text('badge.assessment') && { assessment: text('badge.assessment') }),
+				design: { ...(text('badge.colour') && { colour: text('badge.colour') }), ...(text('badge.icon') && { icon: text('badge.icon') }) }
 			}
 		})
 	};
@@ -111,7 +112,9 @@ export function activityToFormValues(activity: ActivityRecord, badgeLocale: stri
 		'badge.tags': (activity.badge?.tags ?? []).join(', '),
 		'badge.validForMonths': String(activity.badge?.validForMonths ?? ''),
 		'badge.expiresOn': activity.badge?.expiresOn ?? '',
-		'badge.assessment': activity.badge?.assessment ?? 'organiser'
+		'badge.assessment': activity.badge?.assessment ?? 'organiser',
+		'badge.colour': activity.badge?.design?.colour ?? '',
+		'badge.icon': activity.badge?.design?.icon ?? 'star'
 	};
 	if (activity.alwaysOpen) values.alwaysOpen = 'on';
 	if (activity.waitlist) values.waitlist = 'on';

@@ -65,5 +65,5 @@ export function presentActivity(activity: ActivityRecord, publicUrl: string): Ac
 
 function presentBadge(badge: BadgeDescription | null, title: LocalizedText) {
 	const described = badge ?? { name: title, description: {}, criteria: {} };
-	return { name: described.name, description: described.description, criteria: described.criteria, tags: described.tags ?? [], validForMonths: described.validForMonths ?? null, expiresOn: described.expiresOn ?? null, assessment: described.assessment ?? 'organiser' };
+	return { name: described.name, description: described.description, criteria: described.criteria, tags: described.tags ?? [], validForMonths: described.validForMonths ?? null, expiresOn: described.expiresOn ?? null, assessment: described.assessment ?? 'organiser', design: described.design ?? {} };
 }

@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../http/errors';
 import type { LocalizedText } from '../db/columns';
-import type { BadgeAssessment, BadgeDescription } from './schema';
+import type { BadgeAssessment, BadgeDescription, BadgeDesign } from './schema';
 import type { ActivityMode } from '../../activities/vocabulary';
 import { markdownToText } from './markdown';
 
@@ -67,7 +67,7 @@ export function publishIssues(activity: ActivityShape): FieldIssue[] {
  */
 export function describeBadge(
 	input:
-		| { name: string | LocalizedText; description: string | LocalizedText; criteria: string | LocalizedText; tags?: string[] | undefined; validForMonths?: number | undefined; expiresOn?: string | undefined; assessment?: BadgeAssessment | undefined }
+		| { name: string | LocalizedText; description: string | LocalizedText; criteria: string | LocalizedText; tags?: string[] | undefined; validForMonths?: number | undefined; expiresOn?: string | undefined; assessment?: BadgeAssessment | undefined; design?: BadgeDesign | undefined }
 		| undefined,
 	activity: { title: LocalizedText; description: LocalizedText },
 	defaultCriteria: (locale: string, title: string) => string
@@ -82,7 +82,8 @@ export function describeBadge(
 			tags: [...new Set(input.tags ?? [])],
 			validForMonths: input.validForMonths ?? null,
 			expiresOn: input.expiresOn ?? null,
-			assessment: input.assessment ?? 'organiser'
+			assessment: input.assessment ?? 'organiser',
+			design: input.design ?? {}
 		};
 	}
 	const perTitle = (fn: (l: string, t: string) => string) =>

@@ -30,6 +30,17 @@ export interface BadgeDescription {
 	 * it in); or peers, people who already hold the badge, beside the organisation.
 	 */
 	assessment?: BadgeAssessment;
+	/** The badge designer's choices for the generated image. */
+	design?: BadgeDesign;
+}
+
+export const BADGE_COLOURS = ['plum', 'red', 'orange', 'green', 'teal', 'blue', 'indigo', 'slate'] as const;
+export type BadgeColour = (typeof BADGE_COLOURS)[number];
+export const BADGE_ICONS = ['star', 'leaf', 'book', 'bulb', 'heart', 'gear', 'globe'] as const;
+export type BadgeIcon = (typeof BADGE_ICONS)[number];
+export interface BadgeDesign {
+	colour?: BadgeColour;
+	icon?: BadgeIcon;
 }
 
 export const BADGE_ASSESSMENTS = ['organiser', 'self', 'peer'] as const;

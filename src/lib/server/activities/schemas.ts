@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BADGE_ASSESSMENTS } from './schema';
+import { BADGE_ASSESSMENTS, BADGE_COLOURS, BADGE_ICONS } from './schema';
 import { LocalizedTextDto, LocalizedTextInput, PageQuery, WebUrl } from '../shared/schemas';
 import { Email } from '../accounts/schemas';
 import { SkillIds } from '../frameworks/schemas';
@@ -78,7 +78,11 @@ const fields = {
 			assessment: z
 				.enum(BADGE_ASSESSMENTS)
 				.optional()
-				.describe('Who judges evidence: the organisation (default), the learner (self-assessment: awarded on handing in), or peers who hold the badge')
+				.describe('Who judges evidence: the organisation (default), the learner (self-assessment: awarded on handing in), or peers who hold the badge'),
+			design: z
+				.object({ colour: z.enum(BADGE_COLOURS).optional(), icon: z.enum(BADGE_ICONS).optional() })
+				.optional()
+				.describe('The generated badge image: its colour and icon')
 		})
 		.refine((badge) => !(badge.validForMonths && badge.expiresOn), { path: ['expiresOn'], message: 'give either validForMonths or expiresOn', params: { code: 'expiry_both' } })
 		.optional()
@@ -132,7 +136,8 @@ export const ActivityDto = z
 			tags: z.array(z.string()),
 			validForMonths: z.int().nullable(),
 			expiresOn: z.string().nullable(),
-			assessment: z.enum(BADGE_ASSESSMENTS)
+			assessment: z.enum(BADGE_ASSESSMENTS),
+			design: z.object({ colour: z.enum(BADGE_COLOURS).optional(), icon: z.enum(BADGE_ICONS).optional() })
 		}),
 		status: ActivityStatus,
 		reviewComment: z.string().nullable(),

@@ -10,7 +10,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { extractFromPng, extractFromSvg } from './baking';
 import { signCredential } from './openbadge';
 import { didWebUrl } from './did-resolver';
-import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
+import { activityBody, approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
 
 let platform: Platform;
 let credentialUrl: string;
@@ -62,6 +62,16 @@ describe('a baked badge', () => {
 		expect(image.headers.get('content-type')).toBe('image/png');
 		expect(extractFromPng(Buffer.from(await image.arrayBuffer()))).toBeUndefined();
 		expect((await fetch(`${platform.server.url}/activities/00000000-0000-4000-8000-000000000000/badge.svg`)).status).toBe(404);
+	});
+
+	it('is drawn as the organiser designed it: colour and icon, and refuses others', async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const designed = await publishedActivity(owner, organisation.id, { badge: { name: { en: 'Reader' }, description: { en: 'Reads' }, criteria: { en: 'Read five books' }, design: { colour: 'green', icon: 'book' } } });
+		const svg = await (await fetch(`${platform.server.url}/activities/${designed.id}/badge.svg`)).text();
+		expect(svg).toContain('hsl(140, 55%, 28%)');
+		expect((await owner.get(`/api/v1/activities/${designed.id}`)).body.badge.design).toEqual({ colour: 'green', icon: 'book' });
+		const refused = await owner.post('/api/v1/activities', { ...activityBody(organisation.id), badge: { name: { en: 'X' }, description: { en: 'X' }, criteria: { en: 'X' }, design: { colour: 'gold' } } });
+		expect(refused.status).toBe(422);
 	});
 
 	it('is verified from the image, the JSON file and the link', async () => {

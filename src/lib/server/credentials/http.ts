@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
+import { activities } from '../activities/schema';
 import { jsonError } from '../http/endpoint';
 import { AppError, notFound } from '../http/errors';
 import { isUuid } from '../http/validation';
@@ -63,7 +65,7 @@ export async function bakedCredentialResponse(app: Pick<AppContext, 'db'>, id: s
 	if (!credential) return jsonError(notFound('Credential'));
 	const content = { version: 3 as const, text: JSON.stringify(credential.document) };
 	const bake = (image: Buffer | string) => (typeof image === 'string' ? bakeSvg(image, content) : bakePng(image, content));
-	return imageResponse(artworkOf(credential.document), format, { 'cache-control': 'public, max-age=3600', 'content-disposition': `inline; filename="badge-${credential.id}.${format}"` }, bake);
+	return imageResponse({ ...artworkOf(credential.document), design: await designOf(app, credential.activityId) }, format, { 'cache-control': 'public, max-age=3600', 'content-disposition': `inline; filename="badge-${credential.id}.${format}"` }, bake);
 }
 
 /**
@@ -79,7 +81,7 @@ export async function activityBadgeResponse(app: Pick<AppContext, 'db' | 'config
 		: undefined;
 	if (!activity?.badge) return jsonError(notFound('Badge'));
 	const name = pickText(activity.badge.name, activity.city.defaultLocale, Object.keys(activity.title));
-	const artwork: BadgeArtwork = { seed: `${app.config.publicUrl}/activities/${activity.id}#badge`, name: name?.text ?? '', issuer: activity.organisation.name, lang: name?.locale };
+	const artwork: BadgeArtwork = { seed: `${app.config.publicUrl}/activities/${activity.id}#badge`, name: name?.text ?? '', issuer: activity.organisation.name, lang: name?.locale, design: activity.badge.design };
 	return imageResponse(artwork, format, { 'cache-control': 'public, max-age=600' });
 }
 
@@ -97,7 +99,7 @@ export async function ob2BakedResponse(app: Pick<AppContext, 'db' | 'config'>, i
 	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
 	if (!credential?.activityId) return jsonError(notFound('Assertion'));
 	const content = { version: 2 as const, text: ob2AssertionUrl(app.config.publicUrl, credential.id) };
-	return imageResponse(artworkOf(credential.document), 'png', { 'cache-control': 'public, max-age=3600', 'content-disposition': `inline; filename="badge-${credential.id}-ob2.png"` }, (image) =>
+	return imageResponse({ ...artworkOf(credential.document), design: await designOf(app, credential.activityId) }, 'png', { 'cache-control': 'public, max-age=3600', 'content-disposition': `inline; filename="badge-${credential.id}-ob2.png"` }, (image) =>
 		bakePng(image as Buffer, content)
 	);
 }
@@ -119,4 +121,11 @@ export async function jwtCredentialResponse(app: Pick<AppContext, 'db' | 'config
 	return new Response(await credentialJwt(credential.document, keyPair), {
 		headers: { 'content-type': 'application/jwt', 'access-control-allow-origin': '*', 'cache-control': 'no-cache', 'content-disposition': `attachment; filename="credential-${credential.id}.jwt"` }
 	});
+}
+
+/** The designer's choices of the activity a credential came from (its image follows later edits). */
+async function designOf(app: Pick<AppContext, 'db'>, activityId: string | null) {
+	if (!activityId) return undefined;
+	const [row] = await app.db.select({ badge: activities.badge }).from(activities).where(eq(activities.id, activityId));
+	return row?.badge?.design;
 }
