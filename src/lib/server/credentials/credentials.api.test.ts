@@ -120,10 +120,20 @@ describe('awarding a badge', () => {
 		expect(oursTampered.body.checks.find((c: { check: string }) => c.check === 'signature').ok).toBe(false);
 	});
 
-	it('is accepted by the Digital Credentials Consortium verifier, offline', async () => {
+	it('is accepted by the Digital Credentials Consortium verifier, offline, with and without endorsements', async () => {
 		const { enrolmentId } = await enrolledLearner('dcc');
 		const awarded = await setup.owner.post(`/api/v1/enrolments/${enrolmentId}/award`);
 		const credential = await (await fetch(`${awarded.body.credential.url}.json`)).json();
+		// The same organisation's badge, endorsed by another: the credential then carries a signed
+		// EndorsementCredential inside its achievement.
+		const endorsedActivity = await publishedActivity(setup.owner, setup.organisation.id, { title: { en: 'Endorsed course' } });
+		const employer = await approvedOrganisation(platform);
+		await employer.owner.post(`/api/v1/activities/${endorsedActivity.id}/endorsements`, { organisationId: employer.organisation.id, comment: 'We recognise it.' });
+		const endorsedLearner = await signUp(platform, 'dcc-endorsed');
+		const endorsedJoin = await endorsedLearner.post(`/api/v1/activities/${endorsedActivity.id}/enrolments`);
+		const endorsedAward = await setup.owner.post(`/api/v1/enrolments/${endorsedJoin.body.enrolment.id}/award`);
+		const endorsed = await (await fetch(`${endorsedAward.body.credential.url}.json`)).json();
+		expect(endorsed.credentialSubject.achievement.endorsement).toHaveLength(1);
 		const registryUrl = 'https://registry.test/issuers.json';
 		const realFetch = globalThis.fetch;
 		// The verifier fetches https URLs (did:web, the status list); route those to the test server.
@@ -137,10 +147,12 @@ describe('awarding a badge', () => {
 		}) as typeof fetch;
 		try {
 			const { verifyCredential } = await import('@digitalcredentials/verifier-core');
-			const result = await verifyCredential({ credential, knownDIDRegistries: [{ type: 'dcc-legacy', name: 'Test registry', url: registryUrl }] });
-			const log = Object.fromEntries((result.log ?? []).map((entry) => [entry.id, entry.valid]));
-			expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
-			expect(log, JSON.stringify(result.log)).toMatchObject({ valid_signature: true, revocation_status: true, expiration: true, registered_issuer: true });
+			for (const checked of [credential, endorsed]) {
+				const result = await verifyCredential({ credential: checked, knownDIDRegistries: [{ type: 'dcc-legacy', name: 'Test registry', url: registryUrl }] });
+				const log = Object.fromEntries((result.log ?? []).map((entry) => [entry.id, entry.valid]));
+				expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
+				expect(log, JSON.stringify(result.log)).toMatchObject({ valid_signature: true, revocation_status: true, expiration: true, registered_issuer: true });
+			}
 		} finally {
 			globalThis.fetch = realFetch;
 		}
