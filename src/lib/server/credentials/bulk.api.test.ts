@@ -126,4 +126,19 @@ describe('a bulk award', () => {
 		const other = await stranger.owner.get(`/api/v1/activities/${activityId}/awards/00000000-0000-4000-8000-000000000000`);
 		expect(other.status).toBe(404);
 	});
+
+	it('answers an upload over the body limit on the page with its own message, and starts nothing', async () => {
+		const form = new FormData();
+		form.append('file', new Blob([Buffer.alloc(2 * 1024 * 1024, 'a')], { type: 'text/csv' }), 'huge.csv');
+		const res = await fetch(`${platform.server.url}/activities/${activityId}/awards`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${setup.owner.token}`, origin: platform.server.url, 'x-sveltekit-action': 'true' },
+			body: form
+		});
+		const body = await res.json();
+		expect(body.type, JSON.stringify(body).slice(0, 300)).toBe('failure');
+		expect(body.status).toBe(413);
+		expect(JSON.stringify(body.data)).toContain('too large');
+	});
 });
+

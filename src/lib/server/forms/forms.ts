@@ -76,6 +76,19 @@ export function failureFor(error: AppError, values: Record<string, unknown> = {}
 }
 
 /**
+ * Reads a submitted form. A body over adapter-node's BODY_SIZE_LIMIT fails while it is read: the
+ * page then shows "too large" in its language, not a generic error.
+ */
+export async function readForm(request: Request): Promise<FormData | ActionFailure<FormFailure>> {
+	try {
+		return await request.formData();
+	} catch (error) {
+		const code = (error as { status?: number }).status === 413 ? 'payload_too_large' : 'bad_request';
+		return failureFor(new AppError(code, ''));
+	}
+}
+
+/**
  * Runs a form action: reads and validates the form with the same zod schema as the API, calls the
  * handler, and turns AppErrors into a translated failure. Redirects and other throws pass through.
  */
@@ -85,14 +98,8 @@ export async function handleForm<S extends z.ZodType, R>(
 	options: FormOptions,
 	handler: (input: z.output<S>, form: FormData) => Promise<R>
 ): Promise<R | ActionFailure<FormFailure>> {
-	let data: FormData;
-	try {
-		data = await request.formData();
-	} catch (error) {
-		// adapter-node refuses a body over BODY_SIZE_LIMIT while the form is read.
-		const code = (error as { status?: number }).status === 413 ? 'payload_too_large' : 'bad_request';
-		return failureFor(new AppError(code, ''));
-	}
+	const data = await readForm(request);
+	if (!(data instanceof FormData)) return data;
 	const values = visibleValues(data);
 	const parsed = schema.safeParse(formDataToObject(data, options));
 	if (!parsed.success) return fail(422, { errors: issuesToErrors(toFieldIssues(parsed.error)), values });

@@ -4,7 +4,7 @@ import { awardableActivity } from '$lib/server/pages/activity-pages';
 import { createAwardBatch, listAwardBatches } from '$lib/server/credentials/bulk';
 import { BulkAwardInput, MAX_BULK_RECIPIENTS } from '$lib/server/credentials/bulk-schemas';
 import { readRecipientsCsv } from '$lib/server/credentials/recipients-csv';
-import { failureFor } from '$lib/server/forms/forms';
+import { failureFor, readForm } from '$lib/server/forms/forms';
 import { translateIssue } from '$lib/server/forms/messages';
 import { AppError, type FieldIssue } from '$lib/server/http/errors';
 import { toFieldIssues } from '$lib/server/http/validation';
@@ -36,9 +36,8 @@ function describeProblem(issue: FieldIssue, rows: number[]): string {
 export const actions: Actions = {
 	default: async ({ locals, params, request, url }) => {
 		const { actor, activity } = await awardableActivity(locals, url, params.id);
-		const form = await request.formData().catch((cause: { status?: number }) => {
-			throw cause?.status === 413 ? new AppError('payload_too_large', '') : cause;
-		});
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
 		const file = form.get('file');
 		const pasted = String(form.get('recipients') ?? '');
 		const values = { recipients: pasted.slice(0, 20_000), reaward: form.has('reaward') };

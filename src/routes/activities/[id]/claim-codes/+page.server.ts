@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { awardableActivity } from '$lib/server/pages/activity-pages';
 import { createClaimCode, disableClaimCode, listClaimCodes } from '$lib/server/credentials/claims';
 import { CreateClaimCodeInput, presentClaimCode } from '$lib/server/credentials/claim-schemas';
-import { failureFor } from '$lib/server/forms/forms';
+import { failureFor, readForm } from '$lib/server/forms/forms';
 import { AppError } from '$lib/server/http/errors';
 import { toFieldIssues } from '$lib/server/http/validation';
 import { uuidParam } from '$lib/server/http/endpoint';
@@ -24,8 +24,8 @@ export const actions: Actions = {
 	/** Times are typed in the city's time zone (datetime-local fields). */
 	create: async ({ locals, params, request, url }) => {
 		const { actor, activity } = await awardableActivity(locals, url, params.id);
-		const form = await request.formData().catch(() => undefined);
-		if (!form) return failureFor(new AppError('bad_request', ''));
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
 		const typed = (name: string) => String(form.get(name) ?? '').trim();
 		const instant = (name: string) => (typed(name) ? (zonedToInstant(typed(name), activity.city.timezone)?.toISOString() ?? typed(name)) : undefined);
 		const values = { validFrom: typed('validFrom'), validUntil: typed('validUntil'), maxClaims: typed('maxClaims') };
@@ -40,9 +40,10 @@ export const actions: Actions = {
 	},
 	disable: async ({ locals, params, request, url }) => {
 		const { actor, activity } = await awardableActivity(locals, url, params.id);
-		const form = await request.formData().catch(() => undefined);
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
 		try {
-			await disableClaimCode(locals.app, actor, activity.id, uuidParam(String(form?.get('codeId') ?? ''), 'Claim code'));
+			await disableClaimCode(locals.app, actor, activity.id, uuidParam(String(form.get('codeId') ?? ''), 'Claim code'));
 			return { disabled: true };
 		} catch (cause) {
 			if (cause instanceof AppError) return failureFor(cause);
