@@ -142,3 +142,9 @@ export const activitySessions = pgTable(
 	},
 	(table) => [index('activity_sessions_activity_idx').on(table.activityId, table.startsAt)]
 );
+
+/** The activity a row belongs to (bulk awards, claim codes, evidence, endorsements): gone with it. */
+export const activityIdColumn = () =>
+	uuid('activity_id')
+		.notNull()
+		.references(() => activities.id, { onDelete: 'cascade' });

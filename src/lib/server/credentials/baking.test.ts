@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { bakePng, bakeSvg, BakingError, extractFromPng, extractFromSvg } from './baking';
+import { bakePng, bakeSvg, BakingError, extractFromPng, extractFromSvg, writeChunk } from './baking';
 import { badgePng, badgeSvg, wrapText } from './badge-image';
 
 const artwork = { seed: 'https://example.org/activities/1#badge', name: 'Street art & <storytelling>', issuer: 'Breda Youth Works' };
@@ -32,7 +32,7 @@ describe('baking a PNG', () => {
 		const withCompressed = bakePng(png, { version: 3, text: 'x' });
 		const index = withCompressed.indexOf(Buffer.from('iTXt'));
 		const length = withCompressed.readUInt32BE(index - 4);
-		const tampered = Buffer.concat([withCompressed.subarray(0, index - 4), chunk('iTXt', compressed), withCompressed.subarray(index + 8 + length)]);
+		const tampered = Buffer.concat([withCompressed.subarray(0, index - 4), writeChunk({ type: 'iTXt', data: compressed }), withCompressed.subarray(index + 8 + length)]);
 		expect(() => extractFromPng(tampered)).toThrow(/compressed/);
 	});
 
@@ -41,14 +41,6 @@ describe('baking a PNG', () => {
 	});
 });
 
-function chunk(type: string, data: Buffer): Buffer {
-	const head = Buffer.alloc(8);
-	head.writeUInt32BE(data.length, 0);
-	head.write(type, 4, 'latin1');
-	const crc = Buffer.alloc(4);
-	crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-	return Buffer.concat([head, data, crc]);
-}
 
 describe('baking an SVG', () => {
 	it('carries JSON in CDATA (even with "]]>" in it) and a JWT in the verify attribute', () => {

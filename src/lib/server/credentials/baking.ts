@@ -49,7 +49,8 @@ function readChunks(png: Buffer): Chunk[] {
 	return chunks;
 }
 
-function writeChunk({ type, data }: Chunk): Buffer {
+/** One PNG chunk: length, type, data and the CRC over type and data. */
+export function writeChunk({ type, data }: Chunk): Buffer {
 	const head = Buffer.alloc(8);
 	head.writeUInt32BE(data.length, 0);
 	head.write(type, 4, 'latin1');

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { at, createdAt, id } from '../db/columns';
 import { cityIdColumn } from '../cities/schema';
 import { organisationIdColumn, organisations } from '../organisations/schema';
-import { activities } from '../activities/schema';
+import { activities, activityIdColumn } from '../activities/schema';
 import { enrolments } from '../enrolments/schema';
 import { users } from '../accounts/schema';
 
@@ -91,9 +91,7 @@ export const awardBatches = pgTable('award_batches', {
 	id: id(),
 	cityId: cityIdColumn(),
 	organisationId: organisationIdColumn(),
-	activityId: uuid('activity_id')
-		.notNull()
-		.references(() => activities.id, { onDelete: 'cascade' }),
+	activityId: activityIdColumn(),
 	createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 	/** Award again to people who already hold the badge (a new credential per batch). */
 	reaward: boolean('reaward').notNull().default(false),
@@ -135,9 +133,7 @@ export const claimCodes = pgTable(
 		id: id(),
 		cityId: cityIdColumn(),
 		organisationId: organisationIdColumn(),
-		activityId: uuid('activity_id')
-			.notNull()
-			.references(() => activities.id, { onDelete: 'cascade' }),
+		activityId: activityIdColumn(),
 		/** Eight characters without look-alikes (no 0/O, 1/I). */
 		code: text('code').notNull(),
 		validFrom: at('valid_from').notNull(),
@@ -163,9 +159,7 @@ export const evidenceSubmissions = pgTable(
 		id: id(),
 		cityId: cityIdColumn(),
 		organisationId: organisationIdColumn(),
-		activityId: uuid('activity_id')
-			.notNull()
-			.references(() => activities.id, { onDelete: 'cascade' }),
+		activityId: activityIdColumn(),
 		enrolmentId: uuid('enrolment_id')
 			.notNull()
 			.references(() => enrolments.id, { onDelete: 'cascade' }),
@@ -198,9 +192,7 @@ export const endorsements = pgTable(
 	{
 		id: id(),
 		cityId: cityIdColumn(),
-		activityId: uuid('activity_id')
-			.notNull()
-			.references(() => activities.id, { onDelete: 'cascade' }),
+		activityId: activityIdColumn(),
 		endorserOrganisationId: uuid('endorser_organisation_id')
 			.notNull()
 			.references(() => organisations.id, { onDelete: 'cascade' }),
