@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { SignedInActor } from '../auth/actor';
+import { decodeJwt } from 'jose';
 import { translateAuthError } from '../auth/auth-errors';
+import { claimWaitingCredentials } from '../credentials/bulk';
 import { enforceRateLimit } from '../ratelimit/rate-limiter';
 import { AppError } from '../http/errors';
 import { cities, cityAdmins } from '../cities/schema';
@@ -82,6 +84,11 @@ export async function verifyEmail(app: Deps, token: string): Promise<void> {
 	} catch (error) {
 		translateAuthError(error);
 	}
+	// The address is now proven: badges awarded to it before the account existed become its own.
+	const userId = (decodeJwt(token) as { userId?: unknown }).userId;
+	if (typeof userId !== 'string') return;
+	const [user] = await app.db.select({ id: users.id, email: users.email, emailVerified: users.emailVerified }).from(users).where(eq(users.id, userId));
+	if (user) await claimWaitingCredentials(app, user);
 }
 
 export async function resendVerification(app: Deps, actor: SignedInActor): Promise<void> {

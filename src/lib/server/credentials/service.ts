@@ -15,7 +15,6 @@ import { findOrganisationScope } from '../organisations/queries';
 import { badgeValidUntil, buildCredential, signCredential } from './openbadge';
 import type { BadgeDescription } from '../activities/schema';
 import { allocateStatusIndexes } from './status-list';
-import { claimWaitingCredentials } from './bulk';
 import { endorsementDocuments } from './endorsements';
 import { recordAudit } from '../platform/audit';
 
@@ -169,10 +168,9 @@ export async function revokeCredential(app: Deps, actor: Actor, id: string, reas
 	});
 }
 
-/** The signed-in learner's credentials, newest first, including any that waited for their e-mail. */
+/** The signed-in learner's credentials, newest first (waiting ones are theirs once the e-mail is verified). */
 export async function listMyCredentials(app: Pick<Deps, 'db'>, actor: Actor) {
 	const user = requireUser(actor);
-	await claimWaitingCredentials(app, user.user);
 	return app.db.select().from(credentials).where(eq(credentials.userId, user.user.id)).orderBy(desc(credentials.issuedAt));
 }
 
