@@ -81,6 +81,9 @@ describe('evidence', () => {
 		expect(rejected.body.status).toBe('rejected');
 		expect(await statusOf(enrolmentId, learner.email)).toBe('rejected');
 		expect((await learner.get('/api/v1/me/credentials')).body.items).toEqual([]);
+		// The learner's evidence page says why nothing more can be handed in, rather than showing nothing.
+		const page = await fetch(`${platform.server.url}/activities/${activityId}/evidence`, { headers: { authorization: `Bearer ${learner.token}` } });
+		expect(await page.text()).toContain('did not accept your evidence');
 	});
 
 	it('refuses too large, forbidden, empty and misplaced evidence, and changes nothing', async () => {
