@@ -12,7 +12,7 @@ import { users } from './schema';
 import { presentUser } from './presenters';
 import type { MeDto } from './schemas';
 
-type Deps = Pick<AppContext, 'auth' | 'db' | 'config'>;
+type Deps = Pick<AppContext, 'auth' | 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now' | 'mailer' | 'logger'>;
 
 /** What the caller needs to sign the person in: the session token and better-auth's Set-Cookie headers. */
 export interface SignedInResult {

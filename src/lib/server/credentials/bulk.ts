@@ -15,6 +15,7 @@ import { allocateStatusIndexes } from './status-list';
 import { expiryOf } from './service';
 import { activeKeyPair, issuerContext } from './issuer';
 import { badgeAwardedMail } from './mails';
+import { awardDuePlaylistBadges } from '../playlists/badge';
 import { endorsementDocuments } from './endorsements';
 import { recordAudit } from '../platform/audit';
 import type { BulkAwardInput } from './bulk-schemas';
@@ -179,7 +180,7 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 					credentialId: id,
 					publicUrl: app.config.publicUrl,
 					organisation,
-					activity: { id: activity.id, badge, skills: activity.skills },
+					achievement: { kind: 'activity', id: activity.id, badge, skills: activity.skills },
 					locales: [context.city.defaultLocale, ...Object.keys(activity.title)],
 					learner: account ? { id: account.id, email: account.email, name: account.name } : { id: null, email: item.email, name: item.name ?? '' },
 					narrative: item.narrative,
@@ -211,7 +212,7 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 		}
 	}
 
-	await app.db.transaction(async (tx) => {
+	const newHolders = await app.db.transaction(async (tx) => {
 		const inserted = signed.length ? await tx.insert(credentials).values(signed).onConflictDoNothing({ target: credentials.awardKey }).returning({ id: credentials.id, awardKey: credentials.awardKey }) : [];
 		const issued = new Map(inserted.map((c) => [c.awardKey, c.id]));
 		// Anything issued meanwhile by another path (a direct award, another instance) is "already".
@@ -232,7 +233,10 @@ async function awardChunk(app: Deps, batchId: string, items: Item[]) {
 				notified_at = case when outcome.status = 'already' then ${app.now()} else ${awardBatchItems.notifiedAt} end
 			from (values ${sql.join(outcomes, sql`, `)}) as outcome(id, status, credential_id)
 			where ${awardBatchItems.id} = outcome.id and ${awardBatchItems.status} = 'pending'`);
+		return signed.filter((c) => issued.has(c.awardKey) && c.userId).map((c) => c.userId!);
 	});
+	// Learners with an account may have completed a playlist with this badge.
+	for (const userId of newHolders) await awardDuePlaylistBadges(app, userId, [activity.id]);
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -286,13 +290,14 @@ export async function getAwardBatch(app: Pick<AppContext, 'db'>, actor: Actor, b
  * Gives a person the credentials that were awarded to their e-mail before they had an account. Only a
  * verified address claims: otherwise anyone could sign up with someone else's e-mail and take them.
  */
-export async function claimWaitingCredentials(app: Pick<AppContext, 'db'>, user: { id: string; email: string; emailVerified: boolean }): Promise<number> {
+export async function claimWaitingCredentials(app: Deps, user: { id: string; email: string; emailVerified: boolean }): Promise<number> {
 	if (!user.emailVerified) return 0;
 	const claimed = await app.db
 		.update(credentials)
 		.set({ userId: user.id, recipientEmail: null })
 		.where(and(isNull(credentials.userId), eq(credentials.recipientEmail, normaliseEmail(user.email))))
 		.returning({ id: credentials.id });
+	if (claimed.length) await awardDuePlaylistBadges(app, user.id);
 	return claimed.length;
 }
 

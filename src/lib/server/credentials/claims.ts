@@ -12,7 +12,7 @@ import { recordAudit } from '../platform/audit';
 import { heldCredential, issueOnce, loadAwardSubject } from './service';
 import type { CreateClaimCodeInput } from './claim-schemas';
 
-type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now'>;
+type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now' | 'mailer' | 'logger'>;
 export type ClaimCodeRow = typeof claimCodes.$inferSelect;
 
 /** No 0/O or 1/I: a code read aloud or copied from a screen is typed right. */

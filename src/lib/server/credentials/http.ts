@@ -21,7 +21,7 @@ const IMAGE_HEADERS = {
 	'x-content-type-options': 'nosniff'
 };
 
-async function imageResponse(artwork: BadgeArtwork, format: 'png' | 'svg', headers: Record<string, string>, bake?: (image: Buffer | string) => Buffer | string) {
+export async function imageResponse(artwork: BadgeArtwork, format: 'png' | 'svg', headers: Record<string, string>, bake?: (image: Buffer | string) => Buffer | string) {
 	const image = format === 'svg' ? badgeSvg(artwork) : await badgePng(artwork);
 	const body = bake ? bake(image) : image;
 	const type = format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png';

@@ -29,7 +29,8 @@ export interface AwardFacts {
 	credentialId: string;
 	publicUrl: string;
 	organisation: { id: string; name: string; email: string | null };
-	activity: { id: string; badge: BadgeDescription; skills: string[] };
+	/** What the badge belongs to: an activity, or a playlist (a pathway of activities). */
+	achievement: BadgeOwner & { badge: BadgeDescription; skills: string[] };
 	/** The languages to write the credential in, most wanted first (a credential has one language). */
 	locales: string[];
 	/** The learner's account id, or null for an award to an e-mail that has no account yet. */
@@ -40,6 +41,8 @@ export interface AwardFacts {
 	statusIndex: number;
 	issuedAt: Date;
 	validUntil: Date | null;
+	/** Earlier credentials this one rests on (a playlist's badge lists its activities' credentials). */
+	evidenceCredentials?: { url: string; name: string }[];
 	/** Signed EndorsementCredentials of the badge, carried in the achievement. */
 	endorsements?: Record<string, unknown>[];
 }
@@ -62,9 +65,9 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 	const salt = crypto.randomBytes(12).toString('hex');
 	const [first = 'en', ...fallbacks] = facts.locales;
 	const text = (value: LocalizedText) => pickText(value, first, fallbacks)?.text ?? '';
-	const name = text(facts.activity.badge.name);
+	const name = text(facts.achievement.badge.name);
 	const list = statusListUrl(facts.publicUrl, facts.organisation.id);
-	const alignment = facts.activity.skills.flatMap((skillId) => {
+	const alignment = facts.achievement.skills.flatMap((skillId) => {
 		const item = catalog.item(skillId);
 		if (!item) return [];
 		return [
@@ -99,22 +102,20 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 			...(facts.learner.id ? { id: `urn:uuid:${facts.learner.id}` } : {}),
 			identifier: [{ type: 'IdentityObject', identityHash: hashEmail(facts.learner.email, salt), identityType: 'emailAddress', hashed: true, salt }],
 			achievement: {
-				id: achievementId(facts.publicUrl, facts.activity.id),
+				id: achievementIdOf(facts.publicUrl, facts.achievement),
 				type: ['Achievement'],
 				achievementType: 'Badge',
 				name,
-				description: text(facts.activity.badge.description) || name,
-				criteria: { narrative: text(facts.activity.badge.criteria) || name },
-				image: { id: `${facts.publicUrl}/activities/${facts.activity.id}/badge.png`, type: 'Image', caption: name },
+				description: text(facts.achievement.badge.description) || name,
+				criteria: { narrative: text(facts.achievement.badge.criteria) || name },
+				image: { id: `${badgeOwnerUrl(facts.publicUrl, facts.achievement)}/badge.png`, type: 'Image', caption: name },
 				...(alignment.length ? { alignment } : {}),
-				...(facts.activity.badge.tags?.length ? { tag: facts.activity.badge.tags } : {}),
+				...(facts.achievement.badge.tags?.length ? { tag: facts.achievement.badge.tags } : {}),
 				...(facts.endorsements?.length ? { endorsement: facts.endorsements } : {}),
 				creator: { id: did, type: ['Profile'], name: facts.organisation.name }
 			}
 		},
-		...(facts.narrative || facts.evidenceUrl
-			? { evidence: [{ ...(facts.evidenceUrl ? { id: facts.evidenceUrl } : {}), type: ['Evidence'], ...(facts.narrative ? { narrative: facts.narrative } : {}) }] }
-			: {}),
+		...evidenceOf(facts),
 		credentialSchema: [{ id: OB3_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }],
 		credentialStatus: {
 			id: `${list}#${facts.statusIndex}`,
@@ -139,6 +140,24 @@ export async function signCredential(credential: Record<string, unknown>, keyPai
 
 /** The achievement id every credential of an activity's badge carries. */
 export const achievementId = (publicUrl: string, activityId: string) => `${publicUrl}/activities/${activityId}#badge`;
+
+export interface BadgeOwner {
+	kind: 'activity' | 'playlist';
+	id: string;
+}
+/** The public page of what a badge belongs to: `/activities/{id}` or `/playlists/{id}`. */
+export const badgeOwnerUrl = (publicUrl: string, owner: BadgeOwner) => `${publicUrl}/${owner.kind === 'activity' ? 'activities' : 'playlists'}/${owner.id}`;
+export const achievementIdOf = (publicUrl: string, owner: BadgeOwner) => `${badgeOwnerUrl(publicUrl, owner)}#badge`;
+
+/** The learner's narrative and link, and the credentials this one rests on, as Open Badges `Evidence`. */
+function evidenceOf(facts: AwardFacts) {
+	const evidence: Record<string, unknown>[] = [];
+	if (facts.narrative || facts.evidenceUrl) {
+		evidence.push({ ...(facts.evidenceUrl ? { id: facts.evidenceUrl } : {}), type: ['Evidence'], ...(facts.narrative ? { narrative: facts.narrative } : {}) });
+	}
+	for (const earlier of facts.evidenceCredentials ?? []) evidence.push({ id: earlier.url, type: ['Evidence'], name: earlier.name });
+	return evidence.length ? { evidence } : {};
+}
 
 /** An unsigned Open Badges 3.0 `EndorsementCredential`: an organisation vouching for a badge. */
 export function buildEndorsement(facts: { id: string; publicUrl: string; endorser: { id: string; name: string; email: string | null }; activityId: string; badgeName: string; comment: string; issuedAt: Date }) {

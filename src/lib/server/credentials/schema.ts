@@ -6,6 +6,7 @@ import { organisationIdColumn, organisations } from '../organisations/schema';
 import { activities, activityIdColumn } from '../activities/schema';
 import { enrolments } from '../enrolments/schema';
 import { users } from '../accounts/schema';
+import { playlists } from '../playlists/schema';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -50,6 +51,8 @@ export const credentials = pgTable(
 		cityId: cityIdColumn(),
 		organisationId: organisationIdColumn(),
 		activityId: uuid('activity_id').references(() => activities.id, { onDelete: 'set null' }),
+		/** Set for a playlist's badge (then `activityId` is null). */
+		playlistId: uuid('playlist_id').references(() => playlists.id, { onDelete: 'set null' }),
 		enrolmentId: uuid('enrolment_id').references(() => enrolments.id, { onDelete: 'set null' }),
 		/** The learner; null after they deleted their account (the credential stays verifiable). */
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -75,6 +78,7 @@ export const credentials = pgTable(
 		uniqueIndex('credentials_status_idx').on(table.organisationId, table.statusIndex),
 		index('credentials_user_idx').on(table.userId, table.issuedAt),
 		index('credentials_activity_idx').on(table.activityId),
+		index('credentials_playlist_idx').on(table.playlistId),
 		index('credentials_waiting_idx').on(table.recipientEmail).where(sql`user_id is null and recipient_email is not null`)
 	]
 );

@@ -10,15 +10,16 @@ import { cities } from '../cities/schema';
 import { organisations } from '../organisations/schema';
 import { enrolments, HOLDS_PLACE } from '../enrolments/schema';
 import { credentials } from './schema';
-import { activeKeyPair, issuerContext, rotateIssuerKey } from './issuer';
+import { rotateIssuerKey, issuerContext } from './issuer';
 import { findOrganisationScope } from '../organisations/queries';
-import { badgeValidUntil, buildCredential, signCredential } from './openbadge';
+import { badgeValidUntil, buildCredential } from './openbadge';
+import { storeNewCredential } from './store';
+import { awardDuePlaylistBadges } from '../playlists/badge';
 import type { BadgeDescription } from '../activities/schema';
-import { allocateStatusIndexes } from './status-list';
 import { endorsementDocuments } from './endorsements';
 import { recordAudit } from '../platform/audit';
 
-type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now'>;
+type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now' | 'mailer' | 'logger'>;
 export type CredentialRow = typeof credentials.$inferSelect;
 
 
@@ -68,70 +69,42 @@ export async function issueOnce(app: Deps, row: AwardSubject, options: { narrati
 
 	const issuedAt = app.now();
 	const validUntil = expiryOf(row.activity.badge, issuedAt);
-	const keyPair = await activeKeyPair(issuerContext(app), { id: row.organisation.id, cityId: row.organisation.cityId });
 	const endorsed = await endorsementDocuments(app, row.activity.id);
-	const created = await app.db.transaction(async (tx) => {
-		const statusIndex = await allocateStatusIndexes(tx, { id: row.organisation.id, cityId: row.organisation.cityId });
-		const id = crypto.randomUUID();
-		const unsigned = buildCredential(
-			{
-				credentialId: id,
-				publicUrl: app.config.publicUrl,
-				organisation: row.organisation,
-				activity: {
-					id: row.activity.id,
-					badge: row.activity.badge!,
-					skills: row.activity.skills
+	const created = await storeNewCredential(app, {
+		issuer: { id: row.organisation.id, cityId: row.organisation.cityId },
+		awardKey,
+		build: (credentialId, statusIndex) =>
+			buildCredential(
+				{
+					credentialId,
+					publicUrl: app.config.publicUrl,
+					organisation: row.organisation,
+					achievement: { kind: 'activity', id: row.activity.id, badge: row.activity.badge!, skills: row.activity.skills },
+					// The city's language first, then the languages the activity is written in.
+					locales: [row.city.defaultLocale, ...Object.keys(row.activity.title)],
+					learner: row.learner,
+					narrative: options.narrative,
+					evidenceUrl: options.evidenceUrl ?? null,
+					statusIndex,
+					issuedAt,
+					validUntil,
+					endorsements: endorsed
 				},
-				// The city's language first, then the languages the activity is written in.
-				locales: [row.city.defaultLocale, ...Object.keys(row.activity.title)],
-				learner: row.learner,
-				narrative: options.narrative,
-				evidenceUrl: options.evidenceUrl ?? null,
-				statusIndex,
-				issuedAt,
-				validUntil,
-				endorsements: endorsed
-			},
-			app.frameworks
-		);
-		const document = await signCredential(unsigned, keyPair);
-		const [inserted] = await tx
-			.insert(credentials)
-			.values({
-				id,
-				cityId: row.activity.cityId,
-				organisationId: row.organisation.id,
-				activityId: row.activity.id,
-				enrolmentId: row.enrolment.id,
-				userId: row.learner.id,
-				awardKey,
-				statusIndex,
-				document,
-				awardedBy: options.awardedBy,
-				issuedAt,
-				validUntil
-			})
-			.onConflictDoNothing({ target: credentials.awardKey })
-			.returning();
-		if (!inserted) {
-			// Another request awarded it first: give its position back by undoing this transaction.
-			throw new AwardRace();
-		}
-		await tx.update(enrolments).set({ status: 'completed' }).where(eq(enrolments.id, row.enrolment.id));
-		await recordAudit(tx, { cityId: row.activity.cityId, actorId: options.awardedBy, action: 'credential.award', targetType: 'credential', targetId: id, data: { activityId: row.activity.id, learnerId: row.learner.id } });
-		return inserted;
-	}).catch((error: unknown) => {
-		if (error instanceof AwardRace) return undefined;
-		throw error;
+				app.frameworks
+			),
+		row: { activityId: row.activity.id, enrolmentId: row.enrolment.id, userId: row.learner.id, awardedBy: options.awardedBy, issuedAt, validUntil },
+		audit: { activityId: row.activity.id, learnerId: row.learner.id },
+		alsoWrite: (tx) => tx.update(enrolments).set({ status: 'completed' }).where(eq(enrolments.id, row.enrolment.id))
 	});
-	if (created) return { credential: created, created: true };
+	if (created) {
+		await awardDuePlaylistBadges(app, row.learner.id, [row.activity.id]);
+		return { credential: created, created: true };
+	}
 	const winner = await findByAwardKey(app, awardKey);
 	if (!winner) throw new AppError('internal', 'The award could not be completed.');
 	return { credential: winner, created: false };
 }
 
-class AwardRace extends Error {}
 
 /** The badge's expiry for an award now; a badge whose fixed day has passed cannot be awarded. */
 export function expiryOf(badge: BadgeDescription, issuedAt: Date): Date | null {

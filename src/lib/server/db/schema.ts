@@ -8,4 +8,5 @@ export * from '../activities/schema';
 export * from '../quality/schema';
 export * from '../enrolments/schema';
 export * from '../learners/schema';
+export * from '../playlists/schema';
 export * from '../credentials/schema';

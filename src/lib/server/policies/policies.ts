@@ -64,8 +64,14 @@ const policies = {
 	'issuer.rotateKey': orgRole('owner', 'admin'),
 	// An organisation vouches for another's badge through its owners and admins
 	'badge.endorse': orgRole('owner', 'admin'),
+	// Playlists: the owning organisation builds them; city admins feature them on the city's home page
+	'playlist.create': orgRole('owner', 'admin', 'member'),
+	'playlist.manage': orgRole('owner', 'admin', 'member'),
+	'playlist.readPrivate': either(orgRole('owner', 'admin', 'member'), cityAdmin),
+	'playlist.feature': cityAdmin,
 	// Learners
-	'activity.join': signedIn
+	'activity.join': signedIn,
+	'playlist.follow': signedIn
 } satisfies Record<string, Rule | (() => boolean)>;
 
 export type Action = keyof typeof policies;

@@ -1,0 +1,5 @@
+import type { RequestHandler } from './$types';
+import { playlistBadgeResponse } from '$lib/server/playlists/http';
+
+/** The playlist's badge image (the achievement image of its credentials). */
+export const GET: RequestHandler = ({ locals, params }) => playlistBadgeResponse(locals.app, locals.actor, params.id, 'svg');
