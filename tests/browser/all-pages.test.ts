@@ -40,6 +40,12 @@ beforeAll(async () => {
 	await cityAdmin.post(`/api/v1/organisations/${endorsing.id}/approve`);
 	await endorser.post(`/api/v1/activities/${activity.id}/endorsements`, { organisationId: endorsing.id, comment: 'We hire people with this badge.' });
 	const claimCode = await owner.post(`/api/v1/activities/${activity.id}/claim-codes`, { validUntil: '2099-01-01T00:00:00Z', maxClaims: 40 });
+	const playlistBody = { organisationId: approved.id, title: { en: 'Find your voice' }, description: { en: 'Steps to **speak up**.' }, items: [{ activityId: activity.id }, { activityId: draft.body.id, required: false }] };
+	const draftPlaylist = await owner.post('/api/v1/playlists', playlistBody);
+	const playlist = await owner.post('/api/v1/playlists', { ...playlistBody, items: [{ activityId: activity.id }], ordered: true });
+	await owner.post(`/api/v1/playlists/${playlist.body.id}/publish`);
+	await cityAdmin.post(`/api/v1/playlists/${playlist.body.id}/feature`, { featured: true });
+	await learner.post(`/api/v1/playlists/${playlist.body.id}/follow`);
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
 	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
@@ -48,17 +54,19 @@ beforeAll(async () => {
 		`/activities/${activity.id}`, '/frameworks', '/frameworks/lifecomp', '/frameworks/entrecomp?q=creativity',
 		`/organisations/${approved.id}/activities`, `/credentials/${awarded.body.credential.id}`,
 		'/verify', `/verify?url=${encodeURIComponent(awarded.body.credential.url)}`, '/verify?url=http%3A%2F%2F10.0.0.1%2Fbadge.json',
-		'/claim', new URL(claimCode.body.url).pathname + new URL(claimCode.body.url).search, `/credentials/${awarded.body.credential.id}/print`);
+		'/claim', new URL(claimCode.body.url).pathname + new URL(claimCode.body.url).search, `/credentials/${awarded.body.credential.id}/print`,
+		'/playlists', `/playlists?city=${city.slug}`, `/playlists/${playlist.body.id}`, `/organisations/${approved.id}/playlists`);
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
 		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
-		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`);
-	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`, '/claim');
+		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`,
+		`/playlists/new?organisation=${approved.id}`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`);
+	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`);
 	add(second.token, `/activities/${activity.id}/evidence`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
-		`/activities/${activity.id}/quality`);
+		`/activities/${activity.id}/quality`, `/playlists/${playlist.body.id}`);
 	add(platform.admin.token, '/admin', '/admin/cities/new');
 });
 afterAll(async () => {

@@ -108,6 +108,16 @@ export function translateIssue(issue: FieldIssue): string {
 			return m.error_field_evidence_empty();
 		case 'expiry_both':
 			return m.error_field_expiry_both();
+		case 'unknown_activity':
+			return m.error_field_unknown_activity();
+		case 'activity_not_public':
+			return m.error_field_activity_not_public();
+		case 'duplicate_item':
+			return m.error_field_duplicate_item();
+		case 'required_count':
+			return m.error_field_required_count();
+		case 'city_mismatch':
+			return m.error_field_city_mismatch();
 		default:
 			return m.error_field_invalid();
 	}

@@ -1,3 +1,5 @@
+import { pickText } from '../../i18n/locales';
+import { markdownToText } from '../activities/markdown';
 import type { PlaylistDto, PlaylistProgressDto } from './schemas';
 import { effectiveSkills, type PlaylistRecord } from './queries';
 import { neededCount } from './progress';
@@ -62,3 +64,19 @@ export function presentProgress(followed: FollowedPlaylist, publicUrl: string): 
 		credential: followed.credential ? { id: followed.credential.id, url: `${publicUrl}/credentials/${followed.credential.id}` } : null
 	};
 }
+
+/** What a playlist card shows, in the reader's language. */
+export function presentPlaylistCard(record: PlaylistRecord, locale: string) {
+	const fallbacks = [record.city.defaultLocale];
+	const story = pickText(record.description, locale, fallbacks);
+	return {
+		id: record.id,
+		title: pickText(record.title, locale, fallbacks),
+		excerpt: story ? { text: markdownToText(story.text, 200), locale: story.locale } : null,
+		organisation: record.organisation.name,
+		steps: record.items.length,
+		needed: neededCount(record, record.items),
+		featured: record.featured
+	};
+}
+export type PlaylistCardData = ReturnType<typeof presentPlaylistCard>;
