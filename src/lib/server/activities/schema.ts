@@ -32,6 +32,13 @@ export interface BadgeDescription {
 	assessment?: BadgeAssessment;
 	/** The badge designer's choices for the generated image. */
 	design?: BadgeDesign;
+	/**
+	 * An uploaded image that replaces the generated one: `<activity id>/<hex>.png` under the files
+	 * directory, named after its content. Kept apart from what the badge form writes (see `updateActivity`).
+	 */
+	imageKey?: string;
+	/** The image described for people who cannot see it (the credential's image caption). */
+	imageAlt?: LocalizedText;
 }
 
 export const BADGE_COLOURS = ['plum', 'red', 'orange', 'green', 'teal', 'blue', 'indigo', 'slate'] as const;

@@ -89,3 +89,16 @@ export function badgeSvg(artwork: BadgeArtwork): string {
 export async function badgePng(artwork: BadgeArtwork): Promise<Buffer> {
 	return sharp(Buffer.from(badgeSvg(artwork))).png({ compressionLevel: 9 }).toBuffer();
 }
+
+/**
+ * An uploaded badge (a PNG) as SVG: the picture inlined as a `data:` URI, so the SVG stands alone,
+ * can be baked like a drawn one, and loads nothing from elsewhere.
+ */
+export function embeddedBadgeSvg(png: Buffer, label: { title: string; lang?: string | undefined }): string {
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-labelledby="badge-title"${label.lang ? ` lang="${escapeXml(label.lang)}"` : ''}>`,
+		`<title id="badge-title">${escapeXml(label.title)}</title>`,
+		`<image width="${SIZE}" height="${SIZE}" href="data:image/png;base64,${png.toString('base64')}"/>`,
+		`</svg>`
+	].join('');
+}

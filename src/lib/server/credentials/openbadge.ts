@@ -105,7 +105,8 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 				name,
 				description: text(facts.activity.badge.description) || name,
 				criteria: { narrative: text(facts.activity.badge.criteria) || name },
-				image: { id: `${facts.publicUrl}/activities/${facts.activity.id}/badge.png`, type: 'Image', caption: name },
+				// Wallets show the caption as the image's alt text; without one written, the badge's name.
+				image: { id: `${facts.publicUrl}/activities/${facts.activity.id}/badge.png`, type: 'Image', caption: text(facts.activity.badge.imageAlt ?? {}) || name },
 				...(alignment.length ? { alignment } : {}),
 				...(facts.activity.badge.tags?.length ? { tag: facts.activity.badge.tags } : {}),
 				...(facts.endorsements?.length ? { endorsement: facts.endorsements } : {}),
