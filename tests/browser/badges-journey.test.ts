@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
 import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../support/factories';
 import { expectAccessible, launchBrowser, newContext, openInteractive, reloadInteractive } from '../support/browser';
 
@@ -286,5 +287,39 @@ describe('a badge from award to verification', () => {
 		expect(await visitorPage.getByText('“Every new driver in our warehouse needs this.”').count()).toBe(1);
 		await visitor.close();
 	});
-});
 
+	it('gets an uploaded image on the activity edit page with the keyboard; a wrong file is explained in the page’s language', { timeout: 120_000 }, async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Kite making', nl: 'Vliegers maken' } });
+		const context = await newContext(browser);
+		await context.setExtraHTTPHeaders({ authorization: `Bearer ${owner.token}` });
+		await context.addCookies([{ name: 'col_locale', value: 'nl', url: platform.server.url }]);
+		const page = await context.newPage();
+		await openInteractive(page, `${platform.server.url}/activities/${activity.id}/edit`);
+		await expectAccessible(page, 'activity edit with badge image');
+		const file = page.getByLabel('Upload je eigen badge-afbeelding');
+		const uploadButton = page.getByRole('button', { name: 'Badge-afbeelding uploaden' });
+
+		await file.setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+		await uploadButton.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('Upload een afbeelding in PNG, JPEG of WebP.').count()).toBeGreaterThan(0);
+		expect(await file.getAttribute('aria-invalid')).toBe('true');
+		await expectAccessible(page, 'badge image refused');
+
+		const png = await sharp({ create: { width: 300, height: 300, channels: 4, background: '#c0392b' } }).png().toBuffer();
+		await file.setInputFiles({ name: 'kite.png', mimeType: 'image/png', buffer: png });
+		await uploadButton.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('De badge-afbeelding is geüpload.').count()).toBe(1);
+		expect(await page.getByText('een geüploade afbeelding').count()).toBe(1);
+		expect((await owner.get(`/api/v1/activities/${activity.id}`)).body.badge.image.uploaded).toBe(true);
+
+		await page.getByRole('button', { name: 'Geüploade afbeelding verwijderen' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('De geüploade badge-afbeelding is verwijderd', { exact: false }).count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Geüploade afbeelding verwijderen' }).count()).toBe(0);
+		expect((await owner.get(`/api/v1/activities/${activity.id}`)).body.badge.image.uploaded).toBe(false);
+		await context.close();
+	});
+});

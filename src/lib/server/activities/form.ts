@@ -75,7 +75,8 @@ export function activityFormToInput(form: FormData, timeZone: string): Record<st
 				...(number('badge.validForMonths') !== null && { validForMonths: number('badge.validForMonths') }),
 				...(text('badge.expiresOn') && { expiresOn: text('badge.expiresOn') }),
 				...(text('badge.assessment') && { assessment: text('badge.assessment') }),
-				design: { ...(text('badge.colour') && { colour: text('badge.colour') }), ...(text('badge.icon') && { icon: text('badge.icon') }) }
+				design: { ...(text('badge.colour') && { colour: text('badge.colour') }), ...(text('badge.icon') && { icon: text('badge.icon') }) },
+				imageAlt: perLocale('badge.imageAlt')
 			}
 		})
 	};
@@ -122,6 +123,7 @@ export function activityToFormValues(activity: ActivityRecord, badgeLocale: stri
 	for (const [locale, text] of Object.entries(activity.title)) values[`title.${locale}`] = text;
 	for (const [locale, text] of Object.entries(activity.description)) values[`description.${locale}`] = text;
 	for (const [locale, text] of Object.entries(activity.imageAlt)) values[`imageAlt.${locale}`] = text;
+	for (const [locale, text] of Object.entries(activity.badge?.imageAlt ?? {})) values[`badge.imageAlt.${locale}`] = text;
 	activity.sessions.forEach((session, i) => {
 		values[`session.${i}.startsAt`] = instantToZoned(session.startsAt, tz);
 		values[`session.${i}.endsAt`] = instantToZoned(session.endsAt, tz);

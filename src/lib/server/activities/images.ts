@@ -27,12 +27,7 @@ export async function processImage(bytes: Uint8Array): Promise<Buffer> {
 	if (bytes.byteLength > IMAGE_MAX_BYTES) {
 		throw new AppError('payload_too_large', `Images may be at most ${IMAGE_MAX_BYTES / 1024 / 1024} MB.`);
 	}
-	let format: string | undefined;
-	try {
-		format = (await sharp(bytes).metadata()).format;
-	} catch {
-		format = undefined;
-	}
+	const format = await imageFormatOf(bytes);
 	if (!format || !ACCEPTED_FORMATS.has(format)) {
 		throw new AppError('unsupported_media_type', 'Upload a JPEG, PNG, WebP, GIF or AVIF image.', [
 			{ path: 'image', code: 'image_type', message: 'Upload a JPEG, PNG, WebP, GIF or AVIF image.' }
@@ -43,6 +38,16 @@ export async function processImage(bytes: Uint8Array): Promise<Buffer> {
 		.resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
 		.webp({ quality: 80 })
 		.toBuffer();
+}
+
+/** The format sharp reads in the bytes themselves; undefined for anything it cannot decode. */
+export async function imageFormatOf(bytes: Uint8Array): Promise<string | undefined> {
+	try {
+		return (await sharp(bytes).metadata()).format;
+	} catch {
+		// sharp throws for input it does not recognise: that is the answer, not a failure.
+		return undefined;
+	}
 }
 
 export async function setActivityImage(app: Deps, actor: Actor, id: string, bytes: Uint8Array) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ActivityDto } from './schemas';
 import type { ActivityRecord } from './queries';
 import type { BadgeDescription } from './schema';
@@ -5,6 +6,15 @@ import type { LocalizedText } from '../db/columns';
 
 export function imageUrl(publicUrl: string, imageKey: string): string {
 	return `${publicUrl}/files/activities/${imageKey}`;
+}
+
+/**
+ * A short fingerprint of what the badge image is drawn from, for its URL on pages (`badge.svg?v=`):
+ * the image itself is cached for minutes, and a new upload or design should show at once.
+ */
+export function badgeImageVersion(badge: BadgeDescription): string {
+	const source = JSON.stringify([badge.imageKey ?? null, badge.design ?? {}, badge.name]);
+	return createHash('sha256').update(source).digest('hex').slice(0, 12);
 }
 
 export function activityPath(id: string): string {
@@ -45,7 +55,7 @@ export function presentActivity(activity: ActivityRecord, publicUrl: string): Ac
 		frameworks: activity.frameworks,
 		contact: activity.contact,
 		image: activity.imageKey ? { url: imageUrl(publicUrl, activity.imageKey), alt: activity.imageAlt } : null,
-		badge: presentBadge(activity.badge, activity.title),
+		badge: presentBadge(activity.badge, activity.title, `${publicUrl}${activityPath(activity.id)}/badge.png`),
 		status: activity.status,
 		reviewComment: activity.reviewComment,
 		qualityLabel: activity.qualityLabel,
@@ -63,7 +73,17 @@ export function presentActivity(activity: ActivityRecord, publicUrl: string): Ac
 	};
 }
 
-function presentBadge(badge: BadgeDescription | null, title: LocalizedText) {
+function presentBadge(badge: BadgeDescription | null, title: LocalizedText, imageUrl: string) {
 	const described = badge ?? { name: title, description: {}, criteria: {} };
-	return { name: described.name, description: described.description, criteria: described.criteria, tags: described.tags ?? [], validForMonths: described.validForMonths ?? null, expiresOn: described.expiresOn ?? null, assessment: described.assessment ?? 'organiser', design: described.design ?? {} };
+	return {
+		name: described.name,
+		description: described.description,
+		criteria: described.criteria,
+		tags: described.tags ?? [],
+		validForMonths: described.validForMonths ?? null,
+		expiresOn: described.expiresOn ?? null,
+		assessment: described.assessment ?? 'organiser',
+		design: described.design ?? {},
+		image: { url: imageUrl, uploaded: Boolean(described.imageKey), alt: described.imageAlt ?? {} }
+	};
 }

@@ -67,7 +67,7 @@ export function publishIssues(activity: ActivityShape): FieldIssue[] {
  */
 export function describeBadge(
 	input:
-		| { name: string | LocalizedText; description: string | LocalizedText; criteria: string | LocalizedText; tags?: string[] | undefined; validForMonths?: number | undefined; expiresOn?: string | undefined; assessment?: BadgeAssessment | undefined; design?: BadgeDesign | undefined }
+		| { name: string | LocalizedText; description: string | LocalizedText; criteria: string | LocalizedText; tags?: string[] | undefined; validForMonths?: number | undefined; expiresOn?: string | undefined; assessment?: BadgeAssessment | undefined; design?: BadgeDesign | undefined; imageAlt?: LocalizedText | undefined }
 		| undefined,
 	activity: { title: LocalizedText; description: LocalizedText },
 	defaultCriteria: (locale: string, title: string) => string
@@ -83,7 +83,8 @@ export function describeBadge(
 			validForMonths: input.validForMonths ?? null,
 			expiresOn: input.expiresOn ?? null,
 			assessment: input.assessment ?? 'organiser',
-			design: input.design ?? {}
+			design: input.design ?? {},
+			imageAlt: input.imageAlt ?? {}
 		};
 	}
 	const perTitle = (fn: (l: string, t: string) => string) =>

@@ -4,6 +4,7 @@ import { at, createdAt, id, updatedAt, type LocalizedText } from '../db/columns'
 import { users } from '../accounts/schema';
 import { cityIdColumn } from '../cities/schema';
 import { organisationIdColumn } from '../organisations/schema';
+import type { BadgeColour, BadgeIcon } from '../../badges/design';
 import type { AccessibilityFeature, ActivityMode, ActivityStatus, ActivityType, TargetGroup } from '../../activities/vocabulary';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -32,12 +33,16 @@ export interface BadgeDescription {
 	assessment?: BadgeAssessment;
 	/** The badge designer's choices for the generated image. */
 	design?: BadgeDesign;
+	/**
+	 * An uploaded image that replaces the generated one: `<activity id>/<hex>.png` under the files
+	 * directory, named after its content. Kept apart from what the badge form writes (see `updateActivity`).
+	 */
+	imageKey?: string;
+	/** The image described for people who cannot see it (the credential's image caption). */
+	imageAlt?: LocalizedText;
 }
 
-export const BADGE_COLOURS = ['plum', 'red', 'orange', 'green', 'teal', 'blue', 'indigo', 'slate'] as const;
-export type BadgeColour = (typeof BADGE_COLOURS)[number];
-export const BADGE_ICONS = ['star', 'leaf', 'book', 'bulb', 'heart', 'gear', 'globe'] as const;
-export type BadgeIcon = (typeof BADGE_ICONS)[number];
+export { BADGE_COLOURS, BADGE_ICONS } from '../../badges/design';
 export interface BadgeDesign {
 	colour?: BadgeColour;
 	icon?: BadgeIcon;

@@ -82,7 +82,8 @@ const fields = {
 			design: z
 				.object({ colour: z.enum(BADGE_COLOURS).optional(), icon: z.enum(BADGE_ICONS).optional() })
 				.optional()
-				.describe('The generated badge image: its colour and icon')
+				.describe('The generated badge image: its colour and icon'),
+			imageAlt: LocalizedTextInput(300).optional().describe('The badge image described per locale, for people who cannot see it; the badge name when left out')
 		})
 		.refine((badge) => !(badge.validForMonths && badge.expiresOn), { path: ['expiresOn'], message: 'give either validForMonths or expiresOn', params: { code: 'expiry_both' } })
 		.optional()
@@ -137,7 +138,12 @@ export const ActivityDto = z
 			validForMonths: z.int().nullable(),
 			expiresOn: z.string().nullable(),
 			assessment: z.enum(BADGE_ASSESSMENTS),
-			design: z.object({ colour: z.enum(BADGE_COLOURS).optional(), icon: z.enum(BADGE_ICONS).optional() })
+			design: z.object({ colour: z.enum(BADGE_COLOURS).optional(), icon: z.enum(BADGE_ICONS).optional() }),
+			image: z.object({
+				url: z.string().meta({ description: 'The badge image as PNG (also served as SVG at the same path with `.svg`)' }),
+				uploaded: z.boolean().meta({ description: 'True when an organiser uploaded it; false when it is drawn from the design' }),
+				alt: LocalizedTextDto
+			})
 		}),
 		status: ActivityStatus,
 		reviewComment: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { m } from '../../paraglide/messages.js';
 import { isLocale } from '../../i18n/locales';
 import type { AppContext } from '../app/context';
@@ -11,7 +11,7 @@ import { findCityById } from '../cities/queries';
 import { frameworksOfCity } from '../frameworks/city-frameworks';
 import { validateSkillIds } from '../frameworks/service';
 import type { Db } from '../db/database';
-import { activities, activitySessions } from './schema';
+import { activities, activitySessions, type BadgeDescription } from './schema';
 import { findActivityScope, loadActivity, type ActivityRecord } from './queries';
 import { consistencyIssues, describeBadge, frameworksOf, publishIssues, type ActivityShape } from './rules';
 import type { CreateActivityInput, UpdateActivityInput } from './schemas';
@@ -193,7 +193,7 @@ export async function updateActivity(app: Deps, actor: Actor, id: string, input:
 			.set({
 				...columns,
 				...(skills && { skills, frameworks: frameworksOf(skills) }),
-				...(input.badge && { badge: describeBadge(input.badge, { ...existing, ...columns }, criteriaText) })
+				...(input.badge && { badge: keepingUploadedImage(describeBadge(input.badge, { ...existing, ...columns }, criteriaText)) })
 			})
 			.where(eq(activities.id, id));
 		if (sessions) await replaceSessions(tx, existing, sessions);
@@ -207,6 +207,15 @@ export async function updateActivity(app: Deps, actor: Actor, id: string, input:
 		});
 	});
 	return (await loadActivity(app.db, id))!;
+}
+
+/**
+ * The badge as the form or API describes it, keeping the image uploaded on its own path: read from the
+ * row in the same statement, so an upload that lands between loading and saving is not lost.
+ */
+function keepingUploadedImage(badge: BadgeDescription) {
+	const { imageKey: _ignored, ...described } = badge;
+	return sql`${JSON.stringify(described)}::jsonb || coalesce(jsonb_strip_nulls(jsonb_build_object('imageKey', ${activities.badge} -> 'imageKey')), '{}'::jsonb)`;
 }
 
 /**

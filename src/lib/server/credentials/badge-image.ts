@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import type { BadgeColour, BadgeDesign, BadgeIcon } from '../activities/schema';
+import type { BadgeDesign } from '../activities/schema';
+import type { BadgeColour, BadgeIcon } from '../../badges/design';
 
 /**
  * The badge image generated from a template: a medallion in a colour of the activity's own, the badge
@@ -88,4 +89,17 @@ export function badgeSvg(artwork: BadgeArtwork): string {
 /** The same badge rasterised, for places that take only PNG (LinkedIn, older backpacks). */
 export async function badgePng(artwork: BadgeArtwork): Promise<Buffer> {
 	return sharp(Buffer.from(badgeSvg(artwork))).png({ compressionLevel: 9 }).toBuffer();
+}
+
+/**
+ * An uploaded badge (a PNG) as SVG: the picture inlined as a `data:` URI, so the SVG stands alone,
+ * can be baked like a drawn one, and loads nothing from elsewhere.
+ */
+export function embeddedBadgeSvg(png: Buffer, label: { title: string; lang?: string | undefined }): string {
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-labelledby="badge-title"${label.lang ? ` lang="${escapeXml(label.lang)}"` : ''}>`,
+		`<title id="badge-title">${escapeXml(label.title)}</title>`,
+		`<image width="${SIZE}" height="${SIZE}" href="data:image/png;base64,${png.toString('base64')}"/>`,
+		`</svg>`
+	].join('');
 }

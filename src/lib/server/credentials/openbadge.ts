@@ -108,7 +108,8 @@ export function buildCredential(facts: AwardFacts, catalog: FrameworkCatalog): R
 				name,
 				description: text(facts.achievement.badge.description) || name,
 				criteria: { narrative: text(facts.achievement.badge.criteria) || name },
-				image: { id: `${badgeOwnerUrl(facts.publicUrl, facts.achievement)}/badge.png`, type: 'Image', caption: name },
+				// Wallets show the caption as the image's alt text; without one written, the badge's name.
+				image: { id: `${badgeOwnerUrl(facts.publicUrl, facts.achievement)}/badge.png`, type: 'Image', caption: text(facts.achievement.badge.imageAlt ?? {}) || name },
 				...(alignment.length ? { alignment } : {}),
 				...(facts.achievement.badge.tags?.length ? { tag: facts.achievement.badge.tags } : {}),
 				...(facts.endorsements?.length ? { endorsement: facts.endorsements } : {}),

@@ -11,6 +11,7 @@ type Achievement = {
 	name?: string;
 	description?: string;
 	criteria?: { narrative?: string };
+	image?: { caption?: string };
 	alignment?: { targetName: string; targetUrl: string; targetFramework?: string }[];
 	endorsement?: { id?: string; issuer?: { name?: string }; credentialSubject?: { endorsementComment?: string } }[];
 };
@@ -35,6 +36,8 @@ export async function loadCredentialView(locals: App.Locals, id: string) {
 			id: credential.id,
 			url,
 			name: subject.achievement.name ?? '',
+			// A caption that only repeats the name beside the image would be read twice: left out then.
+			imageAlt: subject.achievement.image?.caption && subject.achievement.image.caption !== subject.achievement.name ? subject.achievement.image.caption : '',
 			description: subject.achievement.description ?? '',
 			criteria: subject.achievement.criteria?.narrative ?? '',
 			skills: (subject.achievement.alignment ?? []).map((a) => ({ name: a.targetName, url: a.targetUrl, framework: a.targetFramework ?? '' })),

@@ -96,6 +96,8 @@ export function translateIssue(issue: FieldIssue): string {
 			return m.error_field_unknown_organisation();
 		case 'image_type':
 			return m.error_field_image_type();
+		case 'badge_image_type':
+			return m.error_field_badge_image_type();
 		case 'invalid_date':
 			return m.error_field_date();
 		case 'invalid_json':

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getActivity } from '$lib/server/activities/service';
 import { renderMarkdown } from '$lib/server/activities/markdown';
 import { activityJsonLd, scriptSafeJson } from '$lib/server/activities/jsonld';
-import { imageUrl } from '$lib/server/activities/presenters';
+import { badgeImageVersion, imageUrl } from '$lib/server/activities/presenters';
 import { joinActivity, leaveActivity, myEnrolment } from '$lib/server/enrolments/service';
 import { notifyPromotion } from '$lib/server/enrolments/notify';
 import { presentSkill } from '$lib/server/frameworks/service';
@@ -65,7 +65,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			badge: activity.badge
 				? {
 						name: pickText(activity.badge.name, locale, fallbacks),
-						criteria: pickText(activity.badge.criteria, locale, fallbacks)
+						criteria: pickText(activity.badge.criteria, locale, fallbacks),
+						image: `/activities/${activity.id}/badge.svg?v=${badgeImageVersion(activity.badge)}`,
+						imageAlt: pickText(activity.badge.imageAlt, locale, fallbacks)
 					}
 				: null,
 			qualityLabel: activity.qualityLabel,

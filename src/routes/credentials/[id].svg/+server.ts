@@ -2,4 +2,4 @@ import type { RequestHandler } from './$types';
 import { bakedCredentialResponse } from '$lib/server/credentials/http';
 
 /** The badge image with the credential baked in. */
-export const GET: RequestHandler = ({ locals, params }) => bakedCredentialResponse(locals.app, params.id, 'svg');
+export const GET: RequestHandler = ({ locals, params, request }) => bakedCredentialResponse(locals.app, params.id, 'svg', request);

@@ -1,13 +1,15 @@
 import { isUuid } from '$lib/server/http/validation';
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { UpdateActivityInput } from '$lib/server/activities/schemas';
 import { archiveActivity, duplicateActivity, getActivity, publishActivity, updateActivity } from '$lib/server/activities/service';
 import { removeActivityImage, setActivityImage } from '$lib/server/activities/images';
 import { activityEditorContext } from '$lib/server/activities/editor';
 import { activityFormToInput, activityToFormValues, formToValues, sessionRowCount } from '$lib/server/activities/form';
-import { imageUrl } from '$lib/server/activities/presenters';
-import { failureFor, issuesToErrors } from '$lib/server/forms/forms';
+import { badgeImageVersion, imageUrl } from '$lib/server/activities/presenters';
+import { removeBadgeImage, setBadgeImage } from '$lib/server/credentials/badge-upload';
+import { failureFor, issuesToErrors, readForm, type FormFailure } from '$lib/server/forms/forms';
+import { pickText } from '$lib/i18n/locales';
 import { toFieldIssues } from '$lib/server/http/validation';
 import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
@@ -25,6 +27,17 @@ async function editable(locals: App.Locals, url: URL, id: string) {
 		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
 		throw cause;
 	}
+}
+
+/**
+ * A failure of the badge image form, shown in the badge section beside the file field rather than at
+ * the top of the page; a field error says more than the generic message of its status.
+ */
+function badgeImageFailure(failure: ActionFailure<FormFailure>) {
+	const { image, ...others } = failure.data.errors;
+	const errors = image ? { ...others, badgeImage: image } : others;
+	const message = Object.keys(errors).length ? undefined : failure.data.message;
+	return fail(failure.status, { ...(message ? { message } : {}), errors, section: 'badgeImage' as const });
 }
 
 /** Runs an action and turns AppErrors into a page failure; anything else (redirects) passes through. */
@@ -49,7 +62,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			reviewComment: activity.reviewComment,
 			title: activity.title,
 			organisation: activity.organisation,
-			image: activity.imageKey ? imageUrl('', activity.imageKey) : null
+			image: activity.imageKey ? imageUrl('', activity.imageKey) : null,
+			badge: activity.badge
+				? {
+						image: `/activities/${activity.id}/badge.png?v=${badgeImageVersion(activity.badge)}`,
+						uploaded: Boolean(activity.badge.imageKey),
+						alt: pickText(activity.badge.imageAlt, locals.locale, [activity.city.defaultLocale])
+					}
+				: null
 		},
 		values,
 		sessionRows: sessionRowCount(values),
@@ -98,6 +118,32 @@ export const actions: Actions = {
 			await setActivityImage(locals.app, locals.actor, activity.id, new Uint8Array(await file.arrayBuffer()));
 			return { done: 'image' as const };
 		});
+	},
+	badgeImage: async ({ locals, params, request, url }) => {
+		const activity = await editable(locals, url, params.id);
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return badgeImageFailure(form);
+		const file = form.get('image');
+		if (!(file instanceof File) || file.size === 0) {
+			return badgeImageFailure(failureFor(new AppError('validation_failed', '', [{ path: 'image', code: 'required', message: 'Choose an image.' }])));
+		}
+		try {
+			await setBadgeImage(locals.app, locals.actor, activity.id, new Uint8Array(await file.arrayBuffer()));
+			return { done: 'badge_image' as const };
+		} catch (cause) {
+			if (cause instanceof AppError) return badgeImageFailure(failureFor(cause));
+			throw cause;
+		}
+	},
+	removeBadgeImage: async ({ locals, params, url }) => {
+		const activity = await editable(locals, url, params.id);
+		try {
+			await removeBadgeImage(locals.app, locals.actor, activity.id);
+			return { done: 'badge_image_removed' as const };
+		} catch (cause) {
+			if (cause instanceof AppError) return badgeImageFailure(failureFor(cause));
+			throw cause;
+		}
 	},
 	removeImage: async ({ locals, params, url }) => {
 		const activity = await editable(locals, url, params.id);
