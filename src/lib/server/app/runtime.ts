@@ -5,6 +5,7 @@ import { ensurePlatformAdmin, issueSetupToken, platformAdminCount } from './boot
 import { pruneRateLimits } from '../ratelimit/rate-limiter';
 import { sendDueReminders } from '../enrolments/reminders';
 import { resumeAwardBatches } from '../credentials/bulk';
+import { resumePlaylistBadges } from '../playlists/badge';
 
 /**
  * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
@@ -52,5 +53,7 @@ async function boot(): Promise<AppContext> {
 	setInterval(() => void remind(), config.reminderIntervalSeconds * 1000).unref();
 	// Bulk awards a stopped process left half done carry on (each award is idempotent).
 	void resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
+	// So do playlist badges that an award stopped half-way did not get to.
+	void resumePlaylistBadges(app).catch((error: unknown) => logger.error({ err: error }, 'resuming playlist badges failed'));
 	return app;
 }

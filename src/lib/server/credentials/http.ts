@@ -129,14 +129,14 @@ const OB2_HEADERS = { 'content-type': 'application/ld+json', 'access-control-all
 /** Open Badges 2.0 hosted assertion: 410 Gone with `revoked: true` once revoked. */
 export async function ob2AssertionResponse(app: Pick<AppContext, 'db' | 'config'>, id: string | undefined): Promise<Response> {
 	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
-	if (!credential?.activityId) return jsonError(notFound('Assertion'));
+	if (!credential || (!credential.activityId && !credential.playlistId)) return jsonError(notFound('Assertion'));
 	return new Response(JSON.stringify(ob2Assertion(app.config.publicUrl, credential), null, 2), { status: credential.revokedAt ? 410 : 200, headers: OB2_HEADERS });
 }
 
 /** The badge image with the OB 2.0 assertion's URL baked in (the 2.0 way: `iTXt` keyword `openbadges`). */
 export async function ob2BakedResponse(app: Pick<AppContext, 'db' | 'config'>, id: string | undefined, request?: Request): Promise<Response> {
 	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
-	if (!credential?.activityId) return jsonError(notFound('Assertion'));
+	if (!credential || (!credential.activityId && !credential.playlistId)) return jsonError(notFound('Assertion'));
 	const content = { version: 2 as const, text: ob2AssertionUrl(app.config.publicUrl, credential.id) };
 	const picture = await pictureOf(app, credential.document, credential);
 	return imageResponse(request, picture, 'png', { 'cache-control': 'public, max-age=3600', 'content-disposition': `inline; filename="badge-${credential.id}-ob2.png"` }, (image) =>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import { users } from '../accounts/schema';
 import { activities } from '../activities/schema';
@@ -122,4 +122,31 @@ export async function awardPlaylistBadgeIfDue(app: Deps, playlistId: string, use
 		.send(badgeAwardedMail({ ...learner, locale }, { name, issuer: organisation.name, url: credentialUrl(app.config.publicUrl, created.id), signUpUrl: `${app.config.publicUrl}/signup` }, true))
 		.catch((error: unknown) => app.logger.error({ err: error }, 'the playlist badge e-mail could not be sent'));
 	return { credential: created, created: true };
+}
+
+/**
+ * After a restart: a process stopped between an activity award and the playlist check that follows it
+ * left a follower without the playlist badge they may have earned. Followers holding an item's badge
+ * earned since they followed, and no playlist badge yet, are checked again (each issue is idempotent).
+ */
+export async function resumePlaylistBadges(app: Deps): Promise<number> {
+	const rows = await app.db
+		.selectDistinct({ playlistId: playlistFollowers.playlistId, userId: playlistFollowers.userId })
+		.from(playlistFollowers)
+		.innerJoin(playlists, and(eq(playlists.id, playlistFollowers.playlistId), eq(playlists.status, 'published')))
+		.innerJoin(playlistItems, eq(playlistItems.playlistId, playlistFollowers.playlistId))
+		.innerJoin(
+			credentials,
+			and(eq(credentials.userId, playlistFollowers.userId), eq(credentials.activityId, playlistItems.activityId), isNull(credentials.revokedAt), gte(credentials.issuedAt, playlistFollowers.followedAt))
+		)
+		.where(sql`not exists (select 1 from ${credentials} held where held.award_key = 'playlist:' || ${playlistFollowers.playlistId} || ':user:' || ${playlistFollowers.userId})`);
+	let issued = 0;
+	for (const row of rows) {
+		try {
+			if ((await awardPlaylistBadgeIfDue(app, row.playlistId, row.userId))?.created) issued++;
+		} catch (error) {
+			app.logger.error({ err: error, playlistId: row.playlistId }, 'issuing a playlist badge after restart failed');
+		}
+	}
+	return issued;
 }

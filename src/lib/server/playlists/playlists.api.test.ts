@@ -173,6 +173,14 @@ describe('following a playlist', () => {
 		expect(mail.subject).toContain('Vind je stem');
 		const badge = await fetch(`${platform.server.url}/playlists/${playlist.id}/badge.png`);
 		expect(badge.headers.get('content-type')).toBe('image/png');
+		// The Open Badges 2.0 hosted view of the same award resolves too.
+		const assertionUrl = `${platform.server.url}/ob2/assertions/${progress.credential.id}`;
+		const assertion = await (await fetch(assertionUrl)).json();
+		const badgeClass = await (await fetch(assertion.badge)).json();
+		expect(badgeClass).toMatchObject({ type: 'BadgeClass', name: 'Vind je stem', criteria: { id: `${platform.server.url}/playlists/${playlist.id}` } });
+		expect(badgeClass.alignment.map((a: { targetCode: string }) => a.targetCode)).toEqual(expect.arrayContaining(['P1', '3.1']));
+		expect((await fetch(assertion.image)).headers.get('content-type')).toBe('image/png');
+		expect((await platform.anonymous.post('/api/v1/verify', { url: assertionUrl })).body.valid).toBe(true);
 
 		// Following again, or another award, never issues a second one.
 		await learner.post(`/api/v1/playlists/${playlist.id}/follow`);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import type { ApiClient } from '../../../../tests/support/api';
-import { cityWithAdmin, createOrganisation, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
+import { cityWithAdmin, createOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
 import { linkIn } from '../../../../tests/support/server';
 
 let platform: Platform;
@@ -14,6 +14,7 @@ const roles: Record<string, ApiClient> = {};
 let cityA: { slug: string };
 let org: { id: string };
 let learnerForRoleChange: { userId: string };
+let activityId: string;
 
 async function join(owner: ApiClient, organisationId: string, role: 'admin' | 'member') {
 	const email = `${role}-${randomBytes(3).toString('hex')}@example.org`;
@@ -37,6 +38,7 @@ beforeAll(async () => {
 	const orgAdmin = await join(owner, org.id, 'admin');
 	const orgMember = await join(owner, org.id, 'member');
 	learnerForRoleChange = await join(owner, org.id, 'member');
+	activityId = (await publishedActivity(owner, org.id)).id;
 	Object.assign(roles, {
 		visitor: platform.anonymous,
 		learner: await signUp(platform, 'learner'),
@@ -73,8 +75,22 @@ const actions: Record<string, Check> = {
 	'list members': async (c) => (await c.get(`/api/v1/organisations/${org.id}/members`)).status,
 	'invite a member': async (c) => (await c.post(`/api/v1/organisations/${org.id}/invitations`, { email: `i-${unique()}@example.org` })).status,
 	'list invitations': async (c) => (await c.get(`/api/v1/organisations/${org.id}/invitations`)).status,
-	'change a member role': async (c) => (await c.patch(`/api/v1/organisations/${org.id}/members/${learnerForRoleChange.userId}`, { role: 'member' })).status
+	'change a member role': async (c) => (await c.patch(`/api/v1/organisations/${org.id}/members/${learnerForRoleChange.userId}`, { role: 'member' })).status,
+	'create a playlist': async (c) => (await c.post('/api/v1/playlists', playlistBody())).status,
+	'see a draft playlist': async (c) => (await c.get(`/api/v1/playlists/${await draftPlaylist()}`)).status,
+	'feature a playlist': async (c) => (await c.post(`/api/v1/playlists/${await publishedPlaylist()}/feature`, { featured: true })).status,
+	'follow a playlist': async (c) => (await c.post(`/api/v1/playlists/${await publishedPlaylist()}/follow`)).status
 };
+
+const playlistBody = () => ({ organisationId: org.id, title: { en: 'Pathway' }, description: {}, items: [{ activityId }] });
+async function draftPlaylist() {
+	return (await roles.orgOwner!.post('/api/v1/playlists', playlistBody())).body.id as string;
+}
+async function publishedPlaylist() {
+	const id = await draftPlaylist();
+	await roles.orgOwner!.post(`/api/v1/playlists/${id}/publish`);
+	return id;
+}
 
 const Y = true;
 const N = false;
@@ -94,7 +110,11 @@ const expected: Record<string, Record<string, boolean>> = {
 	'list members':                  row(N, N, Y, Y, Y, Y, N, Y),
 	'invite a member':               row(N, N, N, Y, Y, N, N, N),
 	'list invitations':              row(N, N, N, Y, Y, N, N, N),
-	'change a member role':          row(N, N, N, N, Y, N, N, N)
+	'change a member role':          row(N, N, N, N, Y, N, N, N),
+	'create a playlist':             row(N, N, Y, Y, Y, N, N, N),
+	'see a draft playlist':          row(N, N, Y, Y, Y, Y, N, Y),
+	'feature a playlist':            row(N, N, N, N, N, Y, N, Y),
+	'follow a playlist':             row(N, Y, Y, Y, Y, Y, Y, Y)
 };
 
 function row(...cells: boolean[]) {
