@@ -62,7 +62,7 @@ beforeAll(async () => {
 		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
 		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`,
 		`/playlists/new?organisation=${approved.id}`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`);
-	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`);
+	add(learner.token, '/my-activities', '/account/learning', '/account/badges', '/account/records', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`);
 	add(second.token, `/activities/${activity.id}/evidence`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,

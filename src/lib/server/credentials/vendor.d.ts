@@ -27,7 +27,7 @@ declare module '@digitalbazaar/ed25519-multikey' {
 		signer(): { id: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
 		export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, string>>;
 	}
-	export function generate(options: { id?: string; controller?: string }): Promise<Ed25519KeyPair>;
+	export function generate(options: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519KeyPair>;
 	export function from(key: Record<string, unknown>): Promise<Ed25519KeyPair>;
 	export function toJwk(options: { keyPair: Ed25519KeyPair; secretKey?: boolean }): Promise<Record<string, string>>;
 }

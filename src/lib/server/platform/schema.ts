@@ -30,5 +30,9 @@ export const auditEvents = pgTable(
 		data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
 		createdAt: createdAt()
 	},
-	(table) => [index('audit_events_city_idx').on(table.cityId, table.createdAt)]
+	(table) => [
+		index('audit_events_city_idx').on(table.cityId, table.createdAt),
+		// A person's own actions, for the data they download.
+		index('audit_events_actor_idx').on(table.actorId, table.createdAt)
+	]
 );
