@@ -1,0 +1,66 @@
+import type { ActivityMode, ActivityType } from '../../activities/vocabulary';
+
+/**
+ * What every importer turns its format into: one learning opportunity as the source describes it,
+ * before it becomes an activity. The import pipeline (dedupe by `sourceId`, validation, skills
+ * suggestions, drafts) works on these alone, so a new format only needs a parser.
+ */
+export interface ImportRecord {
+	/** Stable key of the record within its source (iCal UID + RECURRENCE-ID, JSON-LD @id, course id, CSV id column or row content). */
+	sourceId: string;
+	/** The record's own page at the source, if it has one. */
+	sourceUrl?: string | null;
+	/** Per locale (ISO 639-1 such as "en"); a record whose language is unknown uses the feed's or the caller's default. */
+	title: Record<string, string>;
+	/** Markdown per locale, already converted from HTML and stripped of anything unsafe. */
+	description: Record<string, string>;
+	/** ISO 639 codes of the languages it is taught in. */
+	languages: string[];
+	/** ISO 8601 instants (with offset or Z); null when unknown. */
+	startsAt?: string | null;
+	endsAt?: string | null;
+	/** Self-paced: no dates. */
+	alwaysOpen?: boolean;
+	/** Several dates of one opportunity (a recurring event expanded, parallel runs kept together). */
+	sessions?: { startsAt: string; endsAt: string }[];
+	mode: ActivityMode;
+	location?: { address: string; lat?: number | null; lon?: number | null } | null;
+	/** Where to take part or read more (the online URL for online ones). */
+	url?: string | null;
+	organiser?: string | null;
+	/** Null or left out: free or unknown (see `free`). */
+	price?: { amount: number; currency: string } | null;
+	free?: boolean | null;
+	ageMin?: number | null;
+	ageMax?: number | null;
+	capacity?: number | null;
+	type?: ActivityType | null;
+	/** Framework item ids matched with certainty (ESCO URIs, DigComp codes), e.g. `digcomp:2.1`. */
+	skills: string[];
+	/** Free-text subjects and keywords, for suggested skills the organiser confirms. */
+	keywords: string[];
+	imageUrl?: string | null;
+}
+
+export interface RecordError {
+	/** Which record: "row 12", "VEVENT 3 (UID abc)", "data[4]". */
+	record: string;
+	message: string;
+}
+
+export interface ParseResult {
+	records: ImportRecord[];
+	errors: RecordError[];
+}
+
+export interface ParseOptions {
+	/** The locale to file text under when the source does not say (the city's default). */
+	defaultLocale: string;
+	/** IANA zone for floating times (iCal without TZID, CSV without offset). */
+	defaultTimeZone: string;
+	/** Matches a framework code or URI to an item id we ship (`lifecomp:P1`, ESCO URI -> `esco-transversal:T1.1`). */
+	skillFor: (code: string, framework?: string | null) => string | undefined;
+}
+
+export type ImportFormat = 'ical' | 'schemaorg' | 'csv' | 'moochub' | 'elm' | 'eventbrite' | 'ooapi' | 'instance';
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['ical', 'schemaorg', 'csv', 'moochub', 'elm', 'eventbrite', 'ooapi', 'instance'];
