@@ -50,7 +50,14 @@ export interface RecordError {
 
 export interface ParseResult {
 	records: ImportRecord[];
+	/** Records that could not be read (they are not in `records`), or one entry for a file that could not be read at all. */
 	errors: RecordError[];
+	/**
+	 * Records that came through with an assumption the organiser should check (an unknown time zone read as
+	 * the default one, dates read day-first, a recurrence cut short), or that were left out on purpose
+	 * (cancelled, drafts). Never a reason to stop an import.
+	 */
+	warnings?: RecordError[];
 }
 
 export interface ParseOptions {
@@ -60,7 +67,46 @@ export interface ParseOptions {
 	defaultTimeZone: string;
 	/** Matches a framework code or URI to an item id we ship (`lifecomp:P1`, ESCO URI -> `esco-transversal:T1.1`). */
 	skillFor: (code: string, framework?: string | null) => string | undefined;
+	/** CSV only: which of their columns holds each of our fields (see `CSV_FIELDS`); guessed from the header when left out. */
+	csvMapping?: Partial<Record<CsvField, string>>;
+	/** CSV only: how to read `01/02/2027`; when left out the file decides, and day-first when it cannot tell. */
+	dateOrder?: 'dmy' | 'mdy';
+	/** "Now" for the recurrence window of iCalendar rules (tests pin it); the current time when left out. */
+	now?: Date;
 }
+
+/** Our fields a CSV column can be mapped to (the template's columns, plus the parts of an address). */
+export const CSV_FIELDS = [
+	'id',
+	'title',
+	'description',
+	'type',
+	'mode',
+	'online',
+	'start',
+	'end',
+	'timezone',
+	'address',
+	'venue',
+	'city',
+	'postcode',
+	'country',
+	'lat',
+	'lon',
+	'url',
+	'languages',
+	'age_min',
+	'age_max',
+	'price',
+	'currency',
+	'free',
+	'capacity',
+	'skills',
+	'keywords',
+	'organiser',
+	'image'
+] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
 
 export type ImportFormat = 'ical' | 'schemaorg' | 'csv' | 'moochub' | 'elm' | 'eventbrite' | 'ooapi' | 'instance';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['ical', 'schemaorg', 'csv', 'moochub', 'elm', 'eventbrite', 'ooapi', 'instance'];
