@@ -86,8 +86,24 @@ export function localeColumns(headers: string[], field: 'title' | 'description')
 	});
 }
 
+/**
+ * The delimiter is the candidate found most often in the header line (outside quotes). Papaparse's own
+ * guess weighs the data rows too, where `nl;en` lists and quoted line breaks mislead it.
+ */
+export function detectDelimiter(content: string): string {
+	const header = content.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.replace(/"[^"]*"/g, '');
+	let best = ',';
+	let bestCount = 0;
+	for (const candidate of [',', ';', '\t', '|']) {
+		const count = header.split(candidate).length - 1;
+		if (count > bestCount) [best, bestCount] = [candidate, count];
+	}
+	return best;
+}
+
 /** The header row of a CSV text (an empty list when there is none). */
 export function csvHeaders(content: string): string[] {
-	const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { preview: 1, delimitersToGuess: [',', ';', '\t', '|'] });
+	const text = content.replace(/^\uFEFF/, '');
+	const parsed = Papa.parse<string[]>(text, { preview: 1, delimiter: detectDelimiter(text) });
 	return (parsed.data[0] ?? []).map((header) => header.trim());
 }

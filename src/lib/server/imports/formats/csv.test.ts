@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../parse';
-import { csvHeaders, guessCsvMapping } from './csv-mapping';
+import { readFileSync } from 'node:fs';
+import { CSV_TEMPLATE_COLUMNS, csvHeaders, guessCsvMapping } from './csv-mapping';
 import { parseCsv } from './csv';
 import { options, sample } from './test-support';
 
@@ -38,6 +39,18 @@ describe('CSV', () => {
 			imageUrl: null
 		});
 		expect(result.warnings).toEqual([{ record: 'row 2', message: 'skill "unknown-skill" is not in the frameworks: kept as a keyword' }]);
+	});
+
+	it('reads the example file of the template in docs/', () => {
+		const template = readFileSync(new URL('../../../../../docs/import-template.csv', import.meta.url));
+		const headers = csvHeaders(template.toString('utf8'));
+		expect(headers.map((header) => header.replace(/_en$/, '_<locale>'))).toEqual([...CSV_TEMPLATE_COLUMNS]);
+		const result = parseImport('csv', template, options());
+		expect(result.errors).toEqual([]);
+		expect(result.records.map((r) => [r.sourceId, r.title.en, r.mode, r.free ?? false])).toEqual([
+			['podcast-2030-04', 'Making a podcast', 'in_person', false],
+			['code-club-online', 'Online code club', 'online', true]
+		]);
 	});
 
 	it('reads semicolon and tab files, a BOM, Windows-1252 text, decimal commas, quoted newlines and day-first dates', () => {
@@ -94,6 +107,7 @@ describe('CSV', () => {
 		expect(parseCsv('just one line of text', options()).errors[0]!.message).toMatch(/^not a CSV file with a header row/);
 		expect(parseCsv('colour,size\nred,L', options()).errors[0]!.message).toMatch(/^no title column found/);
 		expect(parseCsv('title,start\n', options()).errors).toEqual([{ record: 'file', message: 'no rows below the header' }]);
+		expect(parseCsv('title,start\nA,2030-01-01\n"B,2030-01-02\n', options()).errors).toEqual([{ record: 'row 3', message: 'broken quoting: quoted field unterminated' }]);
 	});
 
 	it('reads the TeSS event template without a mapping', () => {

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { createHash } from 'node:crypto';
 import { ACTIVITY_MODES, ACTIVITY_TYPES, type ActivityMode, type ActivityType } from '../../../activities/vocabulary';
 import type { CsvField, ImportRecord, ParseOptions, ParseResult } from '../record';
-import { guessCsvMapping, localeColumns } from './csv-mapping';
+import { detectDelimiter, guessCsvMapping, localeColumns } from './csv-mapping';
 import { detectDateOrder, exclusiveEnd, isAmbiguousNumericDate, isValidTimeZone, parseDateTime, toIsoInstant, type DateOrder } from './dates';
 import { markdownFromHtmlOrMarkdown } from './html-to-markdown';
 import { normaliseLanguages } from './languages';
@@ -17,13 +17,15 @@ import { guessActivityType, locationSaysOnline, modeFromWord } from './vocabular
 type Row = (field: CsvField) => string | undefined;
 
 export function parseCsv(content: string, options: ParseOptions): ParseResult {
-	const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
+	const text = content.replace(/^\uFEFF/, '');
+	const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
 	const rows = parsed.data;
 	const headers = (rows[0] ?? []).map((header) => header.trim());
 	if (headers.length < 2) return unreadable('not a CSV file with a header row: no delimiter (comma, semicolon or tab) found in the first line');
 	const collector = new ParseCollector();
-	const rowErrors = new Map<number, string>();
-	for (const error of parsed.errors) if (error.row !== undefined && error.code !== 'UndetectableDelimiter') rowErrors.set(error.row + 1, error.message);
+	// Papaparse counts rows from 0 with the header as row 0; spreadsheets count from 1.
+	const rowErrors = new Map<number, Papa.ParseError>();
+	for (const error of parsed.errors) if (error.row !== undefined) rowErrors.set(error.row + 1, error);
 
 	const mapping = { ...guessCsvMapping(headers), ...(options.csvMapping ?? {}) };
 	const missing = Object.entries(options.csvMapping ?? {}).filter(([, column]) => column && !headers.includes(column));
@@ -41,8 +43,13 @@ export function parseCsv(content: string, options: ParseOptions): ParseResult {
 	const order = dateOrderOf(dataRows.flatMap(({ row }) => [cell(row, mapping.start), cell(row, mapping.end)]).filter((v): v is string => Boolean(v)), options, collector);
 	for (const { row, number } of dataRows) {
 		const name = `row ${number}`;
-		const problem = rowErrors.get(number - 1);
-		if (problem) collector.warn(name, problem);
+		const problem = rowErrors.get(number);
+		// Broken quoting swallows the rest of the file into one cell: that row cannot be trusted.
+		if (problem?.type === 'Quotes') {
+			collector.error(name, `broken quoting: ${problem.message.toLowerCase()}`);
+			continue;
+		}
+		if (problem) collector.warn(name, problem.message);
 		const get: Row = (field) => cell(row, mapping[field]);
 		readRecord(collector, name, () => rowRecord(get, row, headers, titleColumns, cell, order, options, collector, name));
 	}
