@@ -52,6 +52,7 @@ export function presentActivity(activity: ActivityRecord, publicUrl: string): Ac
 		targetGroups: activity.targetGroups,
 		accessibility: activity.accessibility,
 		skills: activity.skills,
+		suggestedSkills: activity.suggestedSkills,
 		frameworks: activity.frameworks,
 		contact: activity.contact,
 		image: activity.imageKey ? { url: imageUrl(publicUrl, activity.imageKey), alt: activity.imageAlt } : null,

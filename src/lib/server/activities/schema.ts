@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, updatedAt, type LocalizedText } from '../db/columns';
 import { users } from '../accounts/schema';
 import { cityIdColumn } from '../cities/schema';
@@ -100,6 +100,8 @@ export const activities = pgTable(
 		sourceId: text('source_id'),
 		sourceUrl: text('source_url'),
 		importedAt: at('imported_at'),
+		/** Skills an import matched from free-text keywords: suggestions the organiser confirms or drops. */
+		suggestedSkills: text('suggested_skills').array().notNull().default([]),
 		searchVector: tsvector('search_vector').generatedAlwaysAs(
 			sql`col_localized_tsvector(title, 'A') || col_localized_tsvector(description, 'B')`
 		),
@@ -121,6 +123,8 @@ export const activities = pgTable(
 			.on(sql`(coalesce(${table.endsAt}, ${table.startsAt}) - ${table.startsAt})`)
 			.where(sql`${table.status} = 'published' and not ${table.alwaysOpen}`),
 		index('activities_organisation_idx').on(table.organisationId, table.updatedAt),
+		// Re-importing a source updates what it created before instead of adding a copy.
+		uniqueIndex('activities_source_idx').on(table.organisationId, table.sourceFormat, table.sourceId).where(sql`${table.sourceId} is not null`),
 		// Places as points, for "near" searches: a GiST index answers a bounding box on both axes at once.
 		index('activities_point_idx').using('gist', sql`point(${table.lon}, ${table.lat})`),
 		index('activities_skills_idx').using('gin', table.skills),

@@ -127,6 +127,7 @@ export const ActivityDto = z
 		targetGroups: z.array(TargetGroup),
 		accessibility: z.array(AccessibilityFeature),
 		skills: z.array(z.string()),
+		suggestedSkills: z.array(z.string()).describe('Skills an import matched from keywords, for the organiser to confirm'),
 		frameworks: z.array(z.string()),
 		contact: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
 		image: z.object({ url: z.string(), alt: LocalizedTextDto }).nullable(),
@@ -158,3 +159,7 @@ export const ActivityDto = z
 export type ActivityDto = z.infer<typeof ActivityDto>;
 
 export const OrganisationActivitiesQuery = PageQuery.extend({ status: ActivityStatus.optional() });
+
+export const ResolveSuggestedSkillsInput = z
+	.object({ accept: z.array(z.string().max(100)).max(50).default([]).describe('The suggestions to add to the skills; the others are dropped') })
+	.meta({ id: 'ResolveSuggestedSkillsInput' });

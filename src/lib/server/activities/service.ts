@@ -18,7 +18,7 @@ import type { CreateActivityInput, UpdateActivityInput } from './schemas';
 
 type Deps = Pick<AppContext, 'db' | 'frameworks'>;
 
-const criteriaText = (locale: string, title: string) =>
+export const criteriaText = (locale: string, title: string) =>
 	m.badge_default_criteria({ title }, { locale: isLocale(locale) ? locale : 'en' });
 
 /** The columns an input sets; fields left out of an update stay as they are. */
@@ -330,4 +330,19 @@ export async function duplicateActivity(app: Pick<AppContext, 'db'>, actor: Acto
 		return row!.id;
 	});
 	return (await loadActivity(app.db, newId))!;
+}
+
+/**
+ * The organiser's answer to the skills an import suggested: the accepted ones join the activity's
+ * skills (checked like any skill), and the suggestions are cleared.
+ */
+export async function resolveSuggestedSkills(app: Deps, actor: Actor, id: string, accept: string[]): Promise<ActivityRecord> {
+	const existing = await manageable(app, actor, id);
+	const accepted = accept.filter((skill) => existing.suggestedSkills.includes(skill));
+	const skills = await checkedSkills(app, existing.cityId, [...existing.skills, ...accepted]);
+	await app.db.transaction(async (tx) => {
+		await tx.update(activities).set({ skills, frameworks: frameworksOf(skills), suggestedSkills: [] }).where(eq(activities.id, id));
+		await recordAudit(tx, { cityId: existing.cityId, actorId: requireUser(actor).user.id, action: 'activity.update', targetType: 'activity', targetId: id, data: { acceptedSuggestions: accepted } });
+	});
+	return (await loadActivity(app.db, id))!;
 }

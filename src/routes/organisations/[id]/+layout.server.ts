@@ -29,7 +29,8 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
 				seeMembers: can(locals.actor, 'organisation.members.list', scope),
 				invite: can(locals.actor, 'organisation.members.invite', scope),
 				manageMembers: can(locals.actor, 'organisation.members.manage', scope),
-				review: can(locals.actor, 'city.organisations.review', scope)
+				review: can(locals.actor, 'city.organisations.review', scope),
+				import: org.status === 'approved' && can(locals.actor, 'activity.create', scope)
 			}
 		};
 	} catch (cause) {

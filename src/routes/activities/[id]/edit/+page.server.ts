@@ -2,7 +2,7 @@ import { isUuid } from '$lib/server/http/validation';
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { UpdateActivityInput } from '$lib/server/activities/schemas';
-import { archiveActivity, duplicateActivity, getActivity, publishActivity, updateActivity } from '$lib/server/activities/service';
+import { archiveActivity, duplicateActivity, getActivity, publishActivity, resolveSuggestedSkills, updateActivity } from '$lib/server/activities/service';
 import { removeActivityImage, setActivityImage } from '$lib/server/activities/images';
 import { activityEditorContext } from '$lib/server/activities/editor';
 import { activityFormToInput, activityToFormValues, formToValues, sessionRowCount } from '$lib/server/activities/form';
@@ -73,11 +73,24 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		},
 		values,
 		sessionRows: sessionRowCount(values),
+		suggestedSkills: activity.suggestedSkills.flatMap((id) => {
+			const item = locals.app.frameworks.item(id);
+			return item ? [{ id, title: item.title, framework: locals.app.frameworks.framework(item.frameworkId)?.name ?? item.frameworkId }] : [];
+		}),
 		created: url.searchParams.has('created')
 	};
 };
 
 export const actions: Actions = {
+	/** The organiser keeps some of the skills an import suggested; the rest are dropped. */
+	suggestions: async ({ locals, params, request, url }) => {
+		await editable(locals, url, params.id);
+		const form = await request.formData();
+		return attempt(async () => {
+			await resolveSuggestedSkills(locals.app, locals.actor, params.id, form.getAll('accept').map(String));
+			return { done: 'saved' as const };
+		});
+	},
 	save: async ({ locals, params, request, url }) => {
 		const activity = await editable(locals, url, params.id);
 		const form = await request.formData();

@@ -1,0 +1,127 @@
+/**
+ * Imports through HTTP: a preview changes nothing, applying creates drafts with their provenance,
+ * the same file again creates nothing new (and updates what changed), complete records can be
+ * published, broken files and bad requests are refused and change nothing, and the samples of real
+ * platforms import with the right titles, dates, modes and links.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvedOrganisation, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
+
+let platform: Platform;
+let setup: Awaited<ReturnType<typeof approvedOrganisation>>;
+
+beforeAll(async () => {
+	platform = await startPlatform();
+	setup = await approvedOrganisation(platform, { locales: ['en', 'nl'], defaultLocale: 'en', timezone: 'Europe/Amsterdam' });
+});
+afterAll(() => platform?.server.stop());
+
+const calendar = (events: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Imports//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
+const event = (uid: string, summary: string, extra: string[] = []) =>
+	['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20300101T000000Z', `SUMMARY:${summary}`, 'DTSTART;TZID=Europe/Amsterdam:20300314T140000', 'DTEND;TZID=Europe/Amsterdam:20300314T170000', ...extra, 'END:VEVENT'].join('\r\n');
+
+const organisationActivities = async () => (await setup.owner.get(`/api/v1/organisations/${setup.organisation.id}/activities?status=draft&limit=100`)).body;
+
+describe('an import', () => {
+	it('is for members of an approved organisation, and refuses what it cannot read without changing anything', async () => {
+		const body = { organisationId: setup.organisation.id, format: 'ical', content: calendar([event('a@test', 'Café')]) };
+		expect((await platform.anonymous.post('/api/v1/imports', body)).status).toBe(401);
+		expect((await (await signUp(platform, 'stranger')).post('/api/v1/imports', body)).status).toBe(403);
+		expect((await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'ical' })).status).toBe(422);
+		const both = await setup.owner.post('/api/v1/imports', { ...body, url: 'https://example.org/a.ics' });
+		expect(both.status).toBe(422);
+		const broken = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'ical', content: 'BEGIN:VCALENDAR\r\nthis is not a calendar' });
+		expect(broken.status).toBe(422);
+		expect(broken.body.error.code).toBe('import_unreadable');
+		const unknown = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, content: 'just some words', filename: 'notes.txt' });
+		expect(unknown.body.error.code).toBe('import_unreadable');
+		for (const url of ['http://127.0.0.1/feed.ics', 'http://10.0.0.1/feed.ics', 'file:///etc/passwd']) {
+			const local = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, url });
+			expect(local.status, url).toBe(422);
+			expect(['validation_failed', 'url_not_allowed'], url).toContain(local.body.error.code);
+		}
+		expect((await organisationActivities()).total).toBe(0);
+	});
+
+	it('previews, applies as previewed, and never duplicates on a second run', async () => {
+		const content = calendar([
+			event('workshop-1@test', 'Repair café', ['DESCRIPTION:Bring a bike\\, and we fix it.\\nTools provided.', 'LOCATION:Stationsplein 1\\, Breda', 'URL:https://example.org/repair']),
+			event('webinar-2@test', 'Online CV clinic', ['LOCATION:Online', 'URL:https://example.org/cv', 'DESCRIPTION:Ask us anything about your CV.'])
+		]);
+		const preview = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'auto', filename: 'events.ics', content, dryRun: true });
+		expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+		expect(preview.body).toMatchObject({ format: 'ical', status: 'previewed', dryRun: true, created: 2, updated: 0 });
+		expect((await organisationActivities()).total).toBe(0);
+
+		const applied = await setup.owner.post(`/api/v1/imports/${preview.body.id}/apply`, { publish: true });
+		expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+		expect(applied.body).toMatchObject({ status: 'applied', created: 2 });
+		expect((await setup.owner.post(`/api/v1/imports/${preview.body.id}/apply`, {})).status).toBe(409);
+		const online = applied.body.items.find((item: { sourceId: string }) => item.sourceId.startsWith('webinar-2'));
+		// Complete online: published. In person without map coordinates: a draft that says what is missing.
+		expect(online).toMatchObject({ action: 'create', status: 'published' });
+		const repair = applied.body.items.find((item: { sourceId: string }) => item.sourceId.startsWith('workshop-1'));
+		expect(repair).toMatchObject({ action: 'create', status: 'draft', reason: 'location' });
+		const activity = (await setup.owner.get(`/api/v1/activities/${repair.id}`)).body;
+		expect(activity).toMatchObject({
+			title: { en: 'Repair café' },
+			mode: 'in_person',
+			startsAt: '2030-03-14T13:00:00.000Z',
+			endsAt: '2030-03-14T16:00:00.000Z',
+			location: { address: 'Stationsplein 1, Breda', lat: null },
+			source: { format: 'ical', id: 'workshop-1@test' }
+		});
+		expect(activity.description.en).toContain('Bring a bike, and we fix it.');
+		const onlineActivity = (await setup.owner.get(`/api/v1/activities/${online.id}`)).body;
+		expect(onlineActivity).toMatchObject({ mode: 'online', onlineUrl: 'https://example.org/cv', status: 'published' });
+
+		// The organiser completes the draft; the same file again changes nothing it left alone.
+		expect((await setup.owner.patch(`/api/v1/activities/${repair.id}`, { location: { address: 'Stationsplein 1, Breda', lat: 51.595, lon: 4.78 } })).status).toBe(200);
+		const again = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'ical', content });
+		expect(again.body).toMatchObject({ created: 0, updated: 0, skipped: 2 });
+		const changed = content.replace('SUMMARY:Repair café', 'SUMMARY:Repair café (new date)').replace(/20300314T140000/, '20300321T140000').replace(/20300314T170000/, '20300321T170000');
+		const third = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'ical', content: changed });
+		expect(third.body).toMatchObject({ created: 0, updated: 1, skipped: 1 });
+		const updated = (await setup.owner.get(`/api/v1/activities/${repair.id}`)).body;
+		expect(updated).toMatchObject({ title: { en: 'Repair café (new date)' }, startsAt: '2030-03-21T13:00:00.000Z', location: { lat: 51.595, lon: 4.78 } });
+		expect((await organisationActivities()).total).toBe(1);
+
+		const history = await setup.owner.get(`/api/v1/imports?organisation=${setup.organisation.id}`);
+		expect(history.body.items.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('imports a CSV in its own layout, row by row, naming the rows it cannot use', async () => {
+		const csv = ['Title;Start;End;URL;Online;Description', 'Podcast lab;2030-05-01 10:00;2030-05-01 12:00;https://example.org/podcast;yes;Make a podcast.', ';2030-05-02 12:00;2030-05-02 14:00;https://example.org/x;yes;No title here.', ''].join('\n');
+		const result = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'csv', content: csv, filename: 'events.csv' });
+		expect(result.status, JSON.stringify(result.body)).toBe(200);
+		expect(result.body.created).toBe(1);
+		expect(result.body.errors).toEqual([expect.objectContaining({ record: expect.stringContaining('row 3') })]);
+		expect(result.body.items.find((item: { action: string }) => item.action === 'create')).toMatchObject({ title: 'Podcast lab', status: 'draft' });
+	});
+});
+
+const SAMPLES = path.resolve(__dirname, '../../../../../shared/import-samples');
+
+describe.runIf(fs.existsSync(SAMPLES))('the samples from other platforms', () => {
+	const samples: [string, string][] = [
+		['icalendar/pawsey-supercomputing-centre-5cd096b58d0.ics', 'ical'],
+		['schema-org-jsonld/sib-course-first-steps-with-r.jsonld', 'schemaorg'],
+		['csv/tess-events-template.csv', 'csv'],
+		['mooc-catalogues/moochub-v3-courses-example.json', 'moochub'],
+		['eventbrite-api/eventbrite-events-ardc.json', 'eventbrite']
+	];
+	for (const [file, format] of samples) {
+		it(`imports ${file} (detected as ${format}) and a second time creates nothing`, async () => {
+			const content = fs.readFileSync(path.join(SAMPLES, file), 'utf8');
+			const first = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, content, filename: path.basename(file) });
+			expect(first.status, JSON.stringify(first.body).slice(0, 500)).toBe(200);
+			expect(first.body.format).toBe(format);
+			expect(first.body.created).toBeGreaterThan(0);
+			const second = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, content, filename: path.basename(file) });
+			expect(second.body.created).toBe(0);
+			expect(second.body.updated).toBe(0);
+		});
+	}
+});

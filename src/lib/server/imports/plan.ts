@@ -1,0 +1,121 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/database';
+import { activities } from '../activities/schema';
+import type { ImportRunItem } from './schema';
+import type { ImportFormat, ImportRecord, RecordError } from './record';
+import { mapRecord, type MappedRecord } from './mapping';
+
+/**
+ * What an import does with each record, decided before anything is written (a preview shows exactly
+ * this): create a draft, update the activity an earlier import made from the same source record,
+ * skip it (unchanged, archived here, or twice in the file), or report why it cannot be used.
+ */
+export interface PlannedRecord {
+	record: ImportRecord;
+	action: ImportRunItem['action'];
+	reason?: string;
+	mapped?: MappedRecord;
+	existing?: ExistingActivity;
+}
+
+type ExistingActivity = Pick<
+	typeof activities.$inferSelect,
+	'id' | 'status' | 'sourceId' | 'title' | 'description' | 'mode' | 'startsAt' | 'endsAt' | 'alwaysOpen' | 'locationAddress' | 'lat' | 'lon' | 'onlineUrl' | 'languages' | 'ageMin' | 'ageMax' | 'capacity' | 'priceAmount' | 'priceCurrency' | 'sourceUrl'
+>;
+
+const LOOKUP_CHUNK = 1000;
+
+async function existingBySource(db: Db, organisationId: string, format: ImportFormat, sourceIds: string[]) {
+	const found = new Map<string, ExistingActivity>();
+	for (let i = 0; i < sourceIds.length; i += LOOKUP_CHUNK) {
+		const rows = await db
+			.select({
+				id: activities.id,
+				status: activities.status,
+				sourceId: activities.sourceId,
+				title: activities.title,
+				description: activities.description,
+				mode: activities.mode,
+				startsAt: activities.startsAt,
+				endsAt: activities.endsAt,
+				alwaysOpen: activities.alwaysOpen,
+				locationAddress: activities.locationAddress,
+				lat: activities.lat,
+				lon: activities.lon,
+				onlineUrl: activities.onlineUrl,
+				languages: activities.languages,
+				ageMin: activities.ageMin,
+				ageMax: activities.ageMax,
+				capacity: activities.capacity,
+				priceAmount: activities.priceAmount,
+				priceCurrency: activities.priceCurrency,
+				sourceUrl: activities.sourceUrl
+			})
+			.from(activities)
+			.where(and(eq(activities.organisationId, organisationId), eq(activities.sourceFormat, format), inArray(activities.sourceId, sourceIds.slice(i, i + LOOKUP_CHUNK))));
+		for (const row of rows) found.set(row.sourceId!, row);
+	}
+	return found;
+}
+
+/**
+ * The columns an update sets: what the source says, never wiping what the source leaves empty (an
+ * organiser who added the map coordinates keeps them when the feed is read again).
+ */
+export function updateColumns(mapped: MappedRecord, existing: ExistingActivity) {
+	const c = mapped.columns;
+	return {
+		title: { ...existing.title, ...c.title },
+		description: { ...existing.description, ...c.description },
+		mode: c.mode,
+		startsAt: c.startsAt ?? existing.startsAt,
+		endsAt: c.endsAt ?? existing.endsAt,
+		alwaysOpen: c.alwaysOpen && !c.startsAt ? !existing.startsAt : c.alwaysOpen,
+		locationAddress: c.locationAddress ?? existing.locationAddress,
+		lat: c.lat ?? existing.lat,
+		lon: c.lon ?? existing.lon,
+		onlineUrl: c.onlineUrl ?? existing.onlineUrl,
+		languages: c.languages,
+		ageMin: c.ageMin ?? existing.ageMin,
+		ageMax: c.ageMax ?? existing.ageMax,
+		capacity: c.capacity ?? existing.capacity,
+		priceAmount: c.priceAmount ?? existing.priceAmount,
+		priceCurrency: c.priceCurrency ?? existing.priceCurrency,
+		sourceUrl: c.sourceUrl ?? existing.sourceUrl
+	};
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a instanceof Date ? a.toISOString() : a) === JSON.stringify(b instanceof Date ? b.toISOString() : b);
+
+function unchanged(mapped: MappedRecord, existing: ExistingActivity): boolean {
+	const next = updateColumns(mapped, existing);
+	return (Object.keys(next) as (keyof typeof next)[]).every((key) => sameValue(next[key], existing[key]));
+}
+
+export async function planImport(db: Db, organisationId: string, format: ImportFormat, records: ImportRecord[], defaultLocale: string): Promise<{ planned: PlannedRecord[]; errors: RecordError[] }> {
+	const existing = await existingBySource(db, organisationId, format, [...new Set(records.map((r) => r.sourceId))]);
+	const seen = new Set<string>();
+	const errors: RecordError[] = [];
+	const planned = records.map((record): PlannedRecord => {
+		const label = recordLabel(record);
+		if (seen.has(record.sourceId)) return { record, action: 'skip', reason: 'duplicate_in_file' };
+		seen.add(record.sourceId);
+		const { mapped, problems } = mapRecord(record, defaultLocale);
+		if (!mapped) {
+			const message = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+			errors.push({ record: label, message });
+			return { record, action: 'error', reason: message };
+		}
+		const found = existing.get(record.sourceId);
+		if (!found) return { record, action: 'create', mapped };
+		if (found.status === 'archived') return { record, action: 'skip', reason: 'archived', mapped, existing: found };
+		if (unchanged(mapped, found)) return { record, action: 'skip', reason: 'unchanged', mapped, existing: found };
+		return { record, action: 'update', mapped, existing: found };
+	});
+	return { planned, errors };
+}
+
+export function recordLabel(record: ImportRecord): string {
+	const title = Object.values(record.title)[0] ?? '';
+	return title ? `${record.sourceId} (${title.slice(0, 80)})` : record.sourceId;
+}

@@ -1,0 +1,26 @@
+import type { ImportResultDto } from './schemas';
+import type { ImportRunRow } from './service';
+
+export function presentRun(run: ImportRunRow, publicUrl: string): ImportResultDto {
+	return {
+		id: run.id,
+		format: run.format,
+		status: run.status,
+		dryRun: run.status === 'previewed',
+		created: run.created,
+		updated: run.updated,
+		skipped: run.skipped,
+		errors: run.errors,
+		warnings: run.warnings,
+		items: run.items.map((item) => ({
+			id: item.activityId ?? null,
+			sourceId: item.sourceId,
+			title: item.title,
+			action: item.action,
+			status: item.status ?? null,
+			reason: item.reason ?? null,
+			url: item.activityId ? `${publicUrl}/activities/${item.activityId}` : null
+		})),
+		createdAt: run.createdAt.toISOString()
+	};
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { LocaleCode, WebUrl } from '../shared/schemas';
+import { IMPORT_FORMATS } from './record';
+
+/** Up to 10 MB of text in a JSON body (a file of 10,000 activities fits). */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+export const ImportFormatInput = z.enum(['auto', ...IMPORT_FORMATS]);
+
+const options = {
+	locale: LocaleCode.optional().describe('The language of the texts when the source does not say; the city’s default otherwise'),
+	timezone: z.string().max(60).optional().describe('IANA time zone for times without one; the city’s otherwise'),
+	csvMapping: z.record(z.string().max(40), z.string().max(200)).optional().describe('For CSV in another layout: our field -> their column name'),
+	publish: z.boolean().default(false).describe('Publish the records that are complete (or send them to the city’s review); the others stay drafts'),
+	select: z.array(z.string().max(500)).max(20_000).optional().describe('Only these records (by source id); all by default')
+};
+
+export const ImportInput = z
+	.object({
+		organisationId: z.uuid(),
+		format: ImportFormatInput.default('auto'),
+		content: z.string().max(IMPORT_MAX_BYTES).optional().describe('The file’s text'),
+		url: WebUrl.optional().describe('Or where to fetch it (public http(s) addresses only; 10 MB, 20 s)'),
+		filename: z.string().trim().max(200).optional().describe('Helps `auto` detection'),
+		dryRun: z.boolean().default(false).describe('Only say what would happen; the preview can then be applied as it is'),
+		...options
+	})
+	.refine((input) => Boolean(input.content) !== Boolean(input.url), { path: ['content'], message: 'give either content or url', params: { code: 'content_or_url' } })
+	.meta({ id: 'ImportInput' });
+export type ImportInput = z.infer<typeof ImportInput>;
+
+export const ApplyImportInput = z.object({ publish: options.publish, select: options.select }).meta({ id: 'ApplyImportInput' });
+
+export const ImportResultDto = z
+	.object({
+		id: z.uuid().describe('The import run: apply a preview with POST /api/v1/imports/{id}/apply'),
+		format: z.string(),
+		status: z.enum(['previewed', 'applied', 'failed']),
+		dryRun: z.boolean(),
+		created: z.int(),
+		updated: z.int(),
+		skipped: z.int(),
+		errors: z.array(z.object({ record: z.string(), message: z.string() })).describe('Records that cannot be imported, and why'),
+		warnings: z.array(z.object({ record: z.string(), message: z.string() })).describe('Assumptions to check (a time zone, day-first dates) and records left out on purpose (cancelled)'),
+		items: z.array(
+			z.object({
+				id: z.uuid().nullable().describe('The activity (null for a record not created)'),
+				sourceId: z.string(),
+				title: z.string(),
+				action: z.enum(['create', 'update', 'skip', 'error']),
+				status: z.string().nullable().describe('The activity’s status'),
+				reason: z.string().nullable().describe('Why skipped, what is missing to publish, or what is wrong'),
+				url: z.string().nullable()
+			})
+		),
+		createdAt: z.iso.datetime()
+	})
+	.meta({ id: 'ImportResult' });
+export type ImportResultDto = z.infer<typeof ImportResultDto>;

@@ -1,0 +1,146 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { AppContext } from '../app/context';
+import type { Actor } from '../auth/actor';
+import { authorize, can, requireUser } from '../policies/policies';
+import { AppError, invalidState, notFound, validationFailed } from '../http/errors';
+import { fetchPublic } from '../http/public-fetch';
+import { isValidTimeZone } from '../shared/schemas';
+import { recordAudit } from '../platform/audit';
+import { findOrganisationScope } from '../organisations/queries';
+import { findCityById } from '../cities/queries';
+import { frameworksOfCity } from '../frameworks/city-frameworks';
+import { detectFormat, parseImport } from './parse';
+import { skillMatcher } from './skills';
+import { planImport } from './plan';
+import { writePlan } from './write';
+import { importRuns, type ImportRunItem } from './schema';
+import { IMPORT_MAX_BYTES, type ImportInput } from './schemas';
+import { CSV_FIELDS, type ImportFormat } from './record';
+
+type Deps = Pick<AppContext, 'db' | 'frameworks' | 'now'>;
+export type ImportRunRow = typeof importRuns.$inferSelect;
+
+async function importScope(app: Deps, actor: Actor, organisationId: string) {
+	const org = await findOrganisationScope(app.db, organisationId);
+	if (!org) throw validationFailed([{ path: 'organisationId', code: 'unknown_organisation', message: 'There is no such organisation.' }]);
+	authorize(actor, 'activity.create', { cityId: org.cityId, organisationId: org.id });
+	if (org.status !== 'approved') throw invalidState('Only an approved organisation can import activities.');
+	const city = (await findCityById(app.db, org.cityId))!;
+	return { org, city };
+}
+
+/** The bytes to import: what was sent, or what the URL answers (public addresses only, bounded). */
+export async function readSource(input: { content?: string | Uint8Array | undefined; url?: string | undefined }): Promise<Buffer> {
+	if (input.content !== undefined) {
+		const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content);
+		if (bytes.byteLength > IMPORT_MAX_BYTES) throw new AppError('payload_too_large', 'Imports are limited to 10 MB.');
+		return bytes;
+	}
+	const fetched = await fetchPublic(input.url!, { maxBytes: IMPORT_MAX_BYTES, timeoutMs: 20_000, accept: 'text/calendar, application/ld+json, application/json, text/csv, text/html, application/xml;q=0.9, */*;q=0.5' });
+	return fetched.body;
+}
+
+/**
+ * Reads, parses and plans an import; a dry run stops there and keeps the content for applying the
+ * preview as it was seen. A file nothing can be read from is refused (422) and changes nothing.
+ */
+export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput, 'content'> & { content?: string | Uint8Array | undefined }) {
+	const user = requireUser(actor);
+	const { org, city } = await importScope(app, actor, input.organisationId);
+	if (input.timezone && !isValidTimeZone(input.timezone)) throw validationFailed([{ path: 'timezone', code: 'timezone', message: 'Unknown time zone.' }]);
+	const bytes = await readSource(input);
+	const format = input.format === 'auto' ? detectFormat(bytes.toString('utf8', 0, Math.min(bytes.byteLength, 256 * 1024)), input.filename) : input.format;
+	if (!format) {
+		throw new AppError('import_unreadable', 'The format of this file could not be recognised: choose it.', [{ record: input.filename ?? 'file', message: 'unknown format' }]);
+	}
+	const run = await app.db
+		.insert(importRuns)
+		.values({ cityId: org.cityId, organisationId: org.id, createdBy: user.user.id, format, filename: input.filename ?? null, sourceUrl: input.url ?? null, status: 'previewed', publish: input.publish, content: bytes })
+		.returning();
+	const result = await executeRun(app, actor, run[0]!, { dryRun: input.dryRun, publish: input.publish, select: input.select, locale: input.locale ?? city.defaultLocale, timezone: input.timezone ?? city.timezone, csvMapping: input.csvMapping });
+	return result;
+}
+
+/** Applies a preview as it was seen (the content kept with it). */
+export async function applyRun(app: Deps, actor: Actor, runId: string, options: { publish: boolean; select?: string[] | undefined }) {
+	const run = await findRun(app, actor, runId);
+	if (run.status !== 'previewed' || !run.content) throw invalidState('This import was already applied.');
+	const city = (await findCityById(app.db, run.cityId))!;
+	return executeRun(app, actor, run, { dryRun: false, publish: options.publish, select: options.select, locale: city.defaultLocale, timezone: city.timezone });
+}
+
+async function executeRun(
+	app: Deps,
+	actor: Actor,
+	run: ImportRunRow,
+	options: { dryRun: boolean; publish: boolean; select?: string[] | undefined; locale: string; timezone: string; csvMapping?: Record<string, string> | undefined }
+) {
+	const user = requireUser(actor);
+	const format = run.format as ImportFormat;
+	const csvMapping = options.csvMapping ? Object.fromEntries(Object.entries(options.csvMapping).filter(([field]) => (CSV_FIELDS as readonly string[]).includes(field))) : undefined;
+	const parsed = parseImport(format, run.content!, { defaultLocale: options.locale, defaultTimeZone: options.timezone, skillFor: skillMatcher(app.frameworks), ...(csvMapping ? { csvMapping } : {}) });
+	if (parsed.records.length === 0) {
+		await app.db.update(importRuns).set({ status: 'failed', content: null, errors: parsed.errors.slice(0, 500) }).where(eq(importRuns.id, run.id));
+		throw new AppError('import_unreadable', parsed.errors[0]?.message ?? 'No learning opportunities were found in this file.', parsed.errors.slice(0, 100));
+	}
+	const selected = options.select ? new Set(options.select) : undefined;
+	const records = selected ? parsed.records.filter((record) => selected.has(record.sourceId)) : parsed.records;
+	const { planned, errors } = await planImport(app.db, run.organisationId, format, records, options.locale);
+	const allErrors = [...parsed.errors, ...errors];
+	let items: ImportRunItem[];
+	if (options.dryRun) {
+		items = planned.map((p) => ({
+			sourceId: p.record.sourceId,
+			title: Object.values(p.mapped?.columns.title ?? p.record.title)[0] ?? '',
+			action: p.action,
+			...(p.reason ? { reason: p.reason } : p.mapped?.missing.length ? { reason: p.mapped.missing.map((m) => m.path).join(', ') } : {}),
+			...(p.existing ? { activityId: p.existing.id, status: p.existing.status } : {})
+		}));
+	} else {
+		const frameworkIds = await frameworksOfCity(app.db, app.frameworks, run.cityId);
+		const city = (await findCityById(app.db, run.cityId))!;
+		const publish = !options.publish ? false : city.moderateActivities && !can(actor, 'activity.moderate', { cityId: run.cityId }) ? 'review' : 'publish';
+		items = await writePlan(app, planned, { cityId: run.cityId, organisationId: run.organisationId, format, userId: user.user.id, frameworkIds, publish, now: app.now() });
+	}
+	const count = (action: ImportRunItem['action']) => items.filter((item) => item.action === action).length;
+	const [saved] = await app.db
+		.update(importRuns)
+		.set({
+			status: options.dryRun ? 'previewed' : 'applied',
+			publish: options.publish,
+			// The preview keeps what it read, to be applied as seen; applying clears it.
+			...(options.dryRun ? {} : { content: null, appliedAt: app.now() }),
+			created: count('create'),
+			updated: count('update'),
+			skipped: count('skip'),
+			errors: allErrors.slice(0, 1000),
+			warnings: (parsed.warnings ?? []).slice(0, 1000),
+			items
+		})
+		.where(eq(importRuns.id, run.id))
+		.returning();
+	if (!options.dryRun) {
+		await recordAudit(app.db, { cityId: run.cityId, actorId: user.user.id, action: 'import.apply', targetType: 'organisation', targetId: run.organisationId, data: { importId: run.id, format, created: saved!.created, updated: saved!.updated, skipped: saved!.skipped, errors: allErrors.length } });
+	}
+	return saved!;
+}
+
+/** A run, for those who may import for its organisation. */
+export async function findRun(app: Pick<Deps, 'db'>, actor: Actor, runId: string): Promise<ImportRunRow> {
+	const [run] = await app.db.select().from(importRuns).where(eq(importRuns.id, runId));
+	if (!run) throw notFound('Import');
+	authorize(actor, 'activity.create', { cityId: run.cityId, organisationId: run.organisationId });
+	return run;
+}
+
+export async function listRuns(app: Pick<Deps, 'db'>, actor: Actor, organisationId: string, limit = 20) {
+	const org = await findOrganisationScope(app.db, organisationId);
+	if (!org) throw notFound('Organisation');
+	authorize(actor, 'activity.create', { cityId: org.cityId, organisationId: org.id });
+	return app.db
+		.select()
+		.from(importRuns)
+		.where(and(eq(importRuns.organisationId, organisationId)))
+		.orderBy(desc(importRuns.createdAt))
+		.limit(limit);
+}
