@@ -13,6 +13,7 @@ import { printTable, root, type Row } from './harness';
 import * as foundation from './foundation.bench';
 import * as discovery from './discovery.bench';
 import * as badges from './badges.bench';
+import * as imports from './imports.bench';
 
 async function scratchDatabase(serverUrl: string | undefined) {
 	if (!serverUrl) return undefined;
@@ -53,7 +54,8 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 
 const suites = [
 	{ name: 'foundation', run: (databaseUrl: string | undefined) => foundation.run({ seconds, databaseUrl }) },
 	{ name: 'search', run: (databaseUrl: string | undefined) => discovery.run({ seconds, databaseUrl, size }) },
-	{ name: 'badges', run: (databaseUrl: string | undefined) => badges.run({ databaseUrl }) }
+	{ name: 'badges', run: (databaseUrl: string | undefined) => badges.run({ databaseUrl }) },
+	{ name: 'imports', run: (databaseUrl: string | undefined) => imports.run({ databaseUrl }) }
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 const rows: Row[] = [];
 for (const suite of suites) {

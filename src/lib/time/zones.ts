@@ -2,17 +2,28 @@
  * Local wall-clock times in a city's time zone, for forms (`<input type="datetime-local">` has no zone)
  * and pages. Uses Intl only: the offset of a zone at a moment is read from formatToParts.
  */
+/** Building a formatter costs far more than using one: one per zone, kept (a few dozen zones at most). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+	let formatter = formatters.get(timeZone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit'
+		});
+		formatters.set(timeZone, formatter);
+	}
+	return formatter;
+}
+
 function offsetMinutes(timeZone: string, at: Date): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	}).formatToParts(at);
+	const parts = formatterFor(timeZone).formatToParts(at);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 	return Math.round((asUtc - at.getTime()) / 60_000);

@@ -38,15 +38,29 @@ export function skillMatcher(catalog: FrameworkCatalog) {
 	};
 }
 
-/** Up to a few framework items whose title matches a keyword well, from the frameworks the city uses. */
-export function suggestSkills(catalog: FrameworkCatalog, keywords: readonly string[], frameworkIds: readonly string[], limit = 5): string[] {
-	const suggested = new Set<string>();
-	for (const keyword of keywords.slice(0, 30)) {
-		if (keyword.trim().length < 4) continue;
-		const [best] = searchSkills(catalog, { q: keyword, frameworkIds: [...frameworkIds], limit: 1, selectableOnly: true });
-		// Only a match in the title (not a word somewhere in a description) is worth suggesting.
-		if (best && normalise(best.title).includes(normalise(keyword.trim()).split(/\s+/)[0]!)) suggested.add(best.id);
-		if (suggested.size >= limit) break;
-	}
-	return [...suggested];
+/**
+ * Up to a few framework items whose title matches a keyword well, from the frameworks the city uses.
+ * One suggester serves a whole import: keywords repeat across records, so each is searched once.
+ */
+export function skillSuggester(catalog: FrameworkCatalog, frameworkIds: readonly string[], limit = 5) {
+	const byKeyword = new Map<string, string | undefined>();
+	const bestFor = (keyword: string) => {
+		const key = normalise(keyword.trim());
+		if (!byKeyword.has(key)) {
+			const [best] = searchSkills(catalog, { q: key, frameworkIds: [...frameworkIds], limit: 1, selectableOnly: true });
+			// Only a match in the title (not a word somewhere in a description) is worth suggesting.
+			byKeyword.set(key, best && normalise(best.title).includes(key.split(/\s+/)[0]!) ? best.id : undefined);
+		}
+		return byKeyword.get(key);
+	};
+	return (keywords: readonly string[]): string[] => {
+		const suggested = new Set<string>();
+		for (const keyword of keywords.slice(0, 30)) {
+			if (keyword.trim().length < 4) continue;
+			const best = bestFor(keyword);
+			if (best) suggested.add(best);
+			if (suggested.size >= limit) break;
+		}
+		return [...suggested];
+	};
 }

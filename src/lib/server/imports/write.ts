@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context';
 import { activities, activitySessions } from '../activities/schema';
 import { describeBadge, frameworksOf } from '../activities/rules';
 import { criteriaText } from '../activities/service';
-import { suggestSkills } from './skills';
+import { skillSuggester } from './skills';
 import type { ImportFormat } from './record';
 import type { ImportRunItem } from './schema';
 import { updateColumns, type PlannedRecord } from './plan';
@@ -28,6 +28,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** Writes the planned creates and updates; returns one item per record with the activity it became. */
 export async function writePlan(app: Pick<AppContext, 'db' | 'frameworks'>, planned: PlannedRecord[], ctx: WriteContext): Promise<ImportRunItem[]> {
 	const items: ImportRunItem[] = [];
+	const suggest = skillSuggester(app.frameworks, ctx.frameworkIds);
 	const skillsOf = (record: PlannedRecord['record']) =>
 		[...new Set(record.skills)].filter((id) => {
 			const item = app.frameworks.item(id);
@@ -51,7 +52,7 @@ export async function writePlan(app: Pick<AppContext, 'db' | 'frameworks'>, plan
 								organisationId: ctx.organisationId,
 								skills,
 								frameworks: frameworksOf(skills),
-								suggestedSkills: suggestSkills(app.frameworks, p.record.keywords, ctx.frameworkIds).filter((id) => !skills.includes(id)),
+								suggestedSkills: suggest(p.record.keywords).filter((id) => !skills.includes(id)),
 								badge: describeBadge(undefined, p.mapped!.columns, criteriaText),
 								status,
 								publishedAt: status === 'published' ? ctx.now : null,
