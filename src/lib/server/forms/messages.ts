@@ -20,6 +20,7 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	last_platform_admin: m.error_last_platform_admin,
 	activity_full: m.error_activity_full,
 	url_not_allowed: m.error_url_not_allowed,
+	invalid_credential: m.error_invalid_credential,
 	code_not_yet_valid: m.error_code_not_yet_valid,
 	code_used_up: m.error_code_used_up,
 	code_expired: m.error_code_expired,

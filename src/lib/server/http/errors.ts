@@ -20,6 +20,7 @@ export const errorStatus = {
 	last_platform_admin: 409,
 	activity_full: 409,
 	url_not_allowed: 422,
+	invalid_credential: 422,
 	code_not_yet_valid: 409,
 	code_used_up: 409,
 	code_expired: 410,
