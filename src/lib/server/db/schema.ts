@@ -10,3 +10,5 @@ export * from '../enrolments/schema';
 export * from '../learners/schema';
 export * from '../playlists/schema';
 export * from '../credentials/schema';
+export * from '../wallet/schema';
+export * from '../ob3api/schema';
