@@ -64,7 +64,7 @@ describe('connecting a wallet app', () => {
 		// A fresh tab: the first one is still failing to reach the app's site.
 		const apps = await context.newPage();
 		await openInteractive(apps, `${platform.server.url}/account/connected-apps`);
-		expect(await apps.getByRole('row', { name: /Pocket Wallet/ }).count(), { timeout: 10_000 }).toBe(1);
+		expect(await apps.getByRole('row', { name: /Pocket Wallet/ }).count()).toBe(1);
 		await expectAccessible(apps, 'connected apps (nl)');
 		await apps.getByRole('button', { name: 'Toegang intrekken' }).focus();
 		await apps.keyboard.press('Enter');
@@ -72,7 +72,7 @@ describe('connecting a wallet app', () => {
 		await confirm.focus();
 		await apps.keyboard.press('Enter');
 		await expect.poll(() => apps.getByText('Toegang ingetrokken.').count(), { timeout: 10_000 }).toBe(1);
-		expect(await apps.getByText('Er is geen app aan je account gekoppeld.').count(), { timeout: 10_000 }).toBe(1);
+		expect(await apps.getByText('Er is geen app aan je account gekoppeld.').count()).toBe(1);
 		await context.close();
 	});
 
@@ -97,7 +97,7 @@ describe('importing a badge from elsewhere', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForURL('**/account');
 		await openInteractive(page, `${platform.server.url}/account/badges`);
-		expect(await page.getByText('You have not imported any badges yet.').count(), { timeout: 10_000 }).toBe(1);
+		expect(await page.getByText('You have not imported any badges yet.').count()).toBe(1);
 		await expectAccessible(page, 'badges page');
 
 		await page.getByLabel('Link to the badge').fill('http://127.0.0.1:9/badge.json');
@@ -110,7 +110,7 @@ describe('importing a badge from elsewhere', () => {
 		await page.getByLabel('Or upload the badge image or file').setInputFiles({ name: 'kite.png', mimeType: 'image/png', buffer: png });
 		await page.getByRole('button', { name: 'Check and import' }).click();
 		await expect.poll(() => page.getByText('Imported: Kite flying').count(), { timeout: 10_000 }).toBe(1);
-		expect(await page.getByRole('row', { name: /Kite flying.*Verified/ }).count(), { timeout: 10_000 }).toBe(1);
+		expect(await page.getByRole('row', { name: /Kite flying.*Verified/ }).count()).toBe(1);
 		await expectAccessible(page, 'import done');
 
 		await page.getByRole('row', { name: /Verified/ }).getByRole('button', { name: 'Remove' }).click();
@@ -118,7 +118,7 @@ describe('importing a badge from elsewhere', () => {
 		await confirm.focus();
 		await page.keyboard.press('Enter');
 		await expect.poll(() => page.getByText('The badge was removed from your wallet.').count(), { timeout: 10_000 }).toBe(1);
-		expect(await page.getByText('You have not imported any badges yet.').count(), { timeout: 10_000 }).toBe(1);
+		expect(await page.getByText('You have not imported any badges yet.').count()).toBe(1);
 		await context.close();
 	});
 });

@@ -123,6 +123,18 @@ describe('GET /ims/ob/v3p0/auth/authorize (the consent page)', () => {
 	});
 });
 
+describe('cross-site form posts', () => {
+	it('are let through to the OAuth endpoints only; the platform’s pages still refuse them', async () => {
+		const form = (path: string, origin?: string) =>
+			fetch(platform.server.url + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) }, body: 'email=a%40b.org&password=x', redirect: 'manual' });
+		expect((await form('/login')).status).toBe(403);
+		expect((await form('/login', 'https://evil.example.org')).status).toBe(403);
+		expect((await form('/account/connected-apps?/revoke', 'https://evil.example.org')).status).toBe(403);
+		// The token endpoint answers the app itself (here: no client authentication).
+		expect((await form('/ims/ob/v3p0/auth/token', 'https://wallet.example.org')).status).toBe(401);
+	});
+});
+
 describe('POST /ims/ob/v3p0/auth/token', () => {
 	it('authenticates the client', async () => {
 		const { code, verifier } = await codeFor(learner);

@@ -73,7 +73,8 @@ const actions: Record<string, Check> = {
 	'list members': async (c) => (await c.get(`/api/v1/organisations/${org.id}/members`)).status,
 	'invite a member': async (c) => (await c.post(`/api/v1/organisations/${org.id}/invitations`, { email: `i-${unique()}@example.org` })).status,
 	'list invitations': async (c) => (await c.get(`/api/v1/organisations/${org.id}/invitations`)).status,
-	'change a member role': async (c) => (await c.patch(`/api/v1/organisations/${org.id}/members/${learnerForRoleChange.userId}`, { role: 'member' })).status
+	'change a member role': async (c) => (await c.patch(`/api/v1/organisations/${org.id}/members/${learnerForRoleChange.userId}`, { role: 'member' })).status,
+	'list badges imported from elsewhere': async (c) => (await c.get('/api/v1/me/imported-credentials')).status
 };
 
 const Y = true;
@@ -94,7 +95,8 @@ const expected: Record<string, Record<string, boolean>> = {
 	'list members':                  row(N, N, Y, Y, Y, Y, N, Y),
 	'invite a member':               row(N, N, N, Y, Y, N, N, N),
 	'list invitations':              row(N, N, N, Y, Y, N, N, N),
-	'change a member role':          row(N, N, N, N, Y, N, N, N)
+	'change a member role':          row(N, N, N, N, Y, N, N, N),
+	'list badges imported from elsewhere': row(N, Y, Y, Y, Y, Y, Y, Y)
 };
 
 function row(...cells: boolean[]) {
