@@ -6,8 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: false }),
-		// Pages post forms to themselves; API clients must send JSON (see CONTRIBUTING.md).
-		csrf: { trustedOrigins: [] }
+		// Cross-site form posts are refused in hooks.server.ts (src/lib/server/http/csrf.ts) instead, so
+		// that OAuth's token and revocation endpoints, which take forms from other sites by design, can
+		// be let through.
+		csrf: { trustedOrigins: ['*'] }
 	},
 	compilerOptions: { runes: true }
 };

@@ -6,6 +6,8 @@ import { LOCALE_COOKIE, resolveLocale, runWithLocale } from '$lib/server/i18n/re
 import { findCityBySlug } from '$lib/server/cities/queries';
 import { errorBody } from '$lib/server/http/errors';
 import { VISITOR } from '$lib/server/auth/actor';
+import { crossSiteFormRefusal } from '$lib/server/http/csrf';
+import { statusInfo } from '$lib/server/ob3api/http';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -34,6 +36,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = requestId;
 	const path = event.url.pathname;
 	const isApi = path.startsWith('/api/');
+	// The Open Badges API's resources answer in its own error shape; its consent page is a page.
+	const isOb3Api = path.startsWith('/ims/ob/v3p0/') && path !== '/ims/ob/v3p0/auth/authorize';
+
+	const refused = crossSiteFormRefusal(event.request, event.url);
+	if (refused) return refused;
 
 	let response: Response;
 	try {
@@ -50,6 +57,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.locale = locale;
 		if (isApi && event.route.id === null) {
 			response = jsonResponse(404, errorBody('not_found', `No API endpoint at ${event.request.method} ${path}.`));
+		} else if (isOb3Api && event.route.id === null) {
+			response = statusInfo(404, 'not_found', `No Open Badges API endpoint at ${path}.`);
 		} else {
 			response = await runWithLocale(locale, () =>
 				resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
@@ -59,6 +68,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 					JSON.stringify(errorBody('method_not_allowed', `${event.request.method} is not allowed on ${path}.`)),
 					{ status: 405, headers: { 'content-type': 'application/json', allow: response.headers.get('allow') ?? '' } }
 				);
+			}
+			if (isOb3Api && response.status === 405) {
+				response = statusInfo(405, 'not_allowed', `${event.request.method} is not allowed on ${path}.`, { allow: response.headers.get('allow') ?? '' });
 			}
 		}
 	} catch (error) {

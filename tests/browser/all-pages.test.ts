@@ -8,6 +8,7 @@ import { LOCALES } from '../../src/lib/i18n/locales';
 import { activityBody, cityWithAdmin, createOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../support/factories';
 import { linkIn } from '../support/server';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { pkcePair, testWallet } from '../support/ob3-wallet';
 
 let platform: Platform;
 let browser: Browser;
@@ -46,6 +47,12 @@ beforeAll(async () => {
 	await owner.post(`/api/v1/playlists/${playlist.body.id}/publish`);
 	await cityAdmin.post(`/api/v1/playlists/${playlist.body.id}/feature`, { featured: true });
 	await learner.post(`/api/v1/playlists/${playlist.body.id}/follow`);
+	// The wallet: a badge imported from its link, a connected app, and an app asking for consent.
+	await learner.post('/api/v1/me/imported-credentials', { url: awarded.body.credential.url });
+	const wallet = testWallet(platform.server.url);
+	const walletClient = (await wallet.register()).body;
+	await wallet.connect(walletClient, learner);
+	const consent = new URL(wallet.authorizeUrl(walletClient, { code_challenge: pkcePair().challenge, code_challenge_method: 'S256' }));
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
 	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
@@ -62,6 +69,8 @@ beforeAll(async () => {
 		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
 		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`,
 		`/playlists/new?organisation=${approved.id}`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`);
+	add(undefined, '/ims/ob/v3p0/auth/authorize?client_id=unknown&response_type=code');
+	add(learner.token, '/account/connected-apps', consent.pathname + consent.search);
 	add(learner.token, '/my-activities', '/account/learning', '/account/badges', '/account/records', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`);
 	add(second.token, `/activities/${activity.id}/evidence`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,

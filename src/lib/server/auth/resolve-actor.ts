@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context';
 import { API_TOKEN_PREFIX, findUserByApiToken } from '../accounts/api-tokens';
+import { OB3_TOKEN_PREFIX } from '../ob3api/prefixes';
 import { loadActor, VISITOR, type Actor, type ActorUser } from './actor';
 
 function toActorUser(user: {
@@ -29,6 +30,8 @@ function toActorUser(user: {
 export async function resolveActor(app: Pick<AppContext, 'db' | 'auth'>, headers: Headers): Promise<Actor> {
 	const authorization = headers.get('authorization') ?? '';
 	const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+	// Open Badges API tokens open only that API, which checks them itself; they sign no one in here.
+	if (bearer?.startsWith(OB3_TOKEN_PREFIX)) return VISITOR;
 	if (bearer?.startsWith(API_TOKEN_PREFIX)) {
 		const user = await findUserByApiToken(app.db, bearer);
 		return user ? loadActor(app.db, toActorUser(user), 'api_token') : VISITOR;

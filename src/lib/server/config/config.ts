@@ -47,6 +47,11 @@ const EnvSchema = z
 		RATE_LIMIT_REGISTER: rateRule.default({ limit: 10, windowSeconds: 600 }),
 		RATE_LIMIT_CLAIM: rateRule.default({ limit: 20, windowSeconds: 600 }),
 		RATE_LIMIT_VERIFY: rateRule.default({ limit: 120, windowSeconds: 60 }),
+		RATE_LIMIT_OAUTH_REGISTER: rateRule.default({ limit: 10, windowSeconds: 3600 }),
+		RATE_LIMIT_OAUTH_TOKEN: rateRule.default({ limit: 60, windowSeconds: 60 }),
+		OAUTH_CODE_SECONDS: z.coerce.number().int().min(1).max(600).default(300),
+		PRIVACY_POLICY_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+		TERMS_OF_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 		MAP_TILE_URL: z.string().trim().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 		MAP_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors'),
 		REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300)
@@ -77,7 +82,9 @@ export interface Config {
 		| undefined;
 	mailFrom: string;
 	logLevel: string;
-	rateLimits: { login: RateRule; register: RateRule; claim: RateRule; verify: RateRule };
+	rateLimits: { login: RateRule; register: RateRule; claim: RateRule; verify: RateRule; oauthRegister: RateRule; oauthToken: RateRule };
+	/** The Open Badges API's OAuth server: how long an authorization code lives, and the city's policies. */
+	oauth: { codeSeconds: number; privacyPolicyUrl: string; termsOfServiceUrl: string };
 	/** Map tiles for the activity map; empty means no background tiles (markers only). */
 	map: { tileUrl: string; attribution: string };
 	/** How often due activity reminders are looked for. */
@@ -138,7 +145,16 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 			: undefined,
 		mailFrom: env.MAIL_FROM ?? `Cities of Learning <no-reply@${new URL(publicUrl).hostname}>`,
 		logLevel: env.LOG_LEVEL,
-		rateLimits: { login: env.RATE_LIMIT_LOGIN, register: env.RATE_LIMIT_REGISTER, claim: env.RATE_LIMIT_CLAIM, verify: env.RATE_LIMIT_VERIFY },
+		rateLimits: {
+			login: env.RATE_LIMIT_LOGIN,
+			register: env.RATE_LIMIT_REGISTER,
+			claim: env.RATE_LIMIT_CLAIM,
+			verify: env.RATE_LIMIT_VERIFY,
+			oauthRegister: env.RATE_LIMIT_OAUTH_REGISTER,
+			oauthToken: env.RATE_LIMIT_OAUTH_TOKEN
+		},
+		// Without a policy of its own, a platform points apps at its home page, which says who runs it.
+		oauth: { codeSeconds: env.OAUTH_CODE_SECONDS, privacyPolicyUrl: env.PRIVACY_POLICY_URL ?? `${publicUrl}/`, termsOfServiceUrl: env.TERMS_OF_SERVICE_URL ?? `${publicUrl}/` },
 		map: { tileUrl: env.MAP_TILE_URL === 'none' ? '' : env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION },
 		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS
 	};

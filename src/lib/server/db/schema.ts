@@ -11,3 +11,5 @@ export * from '../learners/schema';
 export * from '../playlists/schema';
 export * from '../credentials/schema';
 export * from '../imports/schema';
+export * from '../wallet/schema';
+export * from '../ob3api/schema';

@@ -21,6 +21,7 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	activity_full: m.error_activity_full,
 	url_not_allowed: m.error_url_not_allowed,
 	import_unreadable: m.error_import_unreadable,
+	invalid_credential: m.error_invalid_credential,
 	code_not_yet_valid: m.error_code_not_yet_valid,
 	code_used_up: m.error_code_used_up,
 	code_expired: m.error_code_expired,

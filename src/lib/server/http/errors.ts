@@ -21,6 +21,7 @@ export const errorStatus = {
 	activity_full: 409,
 	url_not_allowed: 422,
 	import_unreadable: 422,
+	invalid_credential: 422,
 	code_not_yet_valid: 409,
 	code_used_up: 409,
 	code_expired: 410,

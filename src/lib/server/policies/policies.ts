@@ -71,7 +71,10 @@ const policies = {
 	'playlist.feature': cityAdmin,
 	// Learners
 	'activity.join': signedIn,
-	'playlist.follow': signedIn
+	'playlist.follow': signedIn,
+	// A learner's wallet: badges from elsewhere, and the apps they let read or add to it
+	'wallet.import': signedIn,
+	'wallet.connectApp': signedIn
 } satisfies Record<string, Rule | (() => boolean)>;
 
 export type Action = keyof typeof policies;

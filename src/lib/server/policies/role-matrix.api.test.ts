@@ -79,7 +79,8 @@ const actions: Record<string, Check> = {
 	'create a playlist': async (c) => (await c.post('/api/v1/playlists', playlistBody())).status,
 	'see a draft playlist': async (c) => (await c.get(`/api/v1/playlists/${await draftPlaylist()}`)).status,
 	'feature a playlist': async (c) => (await c.post(`/api/v1/playlists/${await publishedPlaylist()}/feature`, { featured: true })).status,
-	'follow a playlist': async (c) => (await c.post(`/api/v1/playlists/${await publishedPlaylist()}/follow`)).status
+	'follow a playlist': async (c) => (await c.post(`/api/v1/playlists/${await publishedPlaylist()}/follow`)).status,
+	'list badges imported from elsewhere': async (c) => (await c.get('/api/v1/me/imported-credentials')).status
 };
 
 const playlistBody = () => ({ organisationId: org.id, title: { en: 'Pathway' }, description: {}, items: [{ activityId }] });
@@ -114,7 +115,8 @@ const expected: Record<string, Record<string, boolean>> = {
 	'create a playlist':             row(N, N, Y, Y, Y, N, N, N),
 	'see a draft playlist':          row(N, N, Y, Y, Y, Y, N, Y),
 	'feature a playlist':            row(N, N, N, N, N, Y, N, Y),
-	'follow a playlist':             row(N, Y, Y, Y, Y, Y, Y, Y)
+	'follow a playlist':             row(N, Y, Y, Y, Y, Y, Y, Y),
+	'list badges imported from elsewhere': row(N, Y, Y, Y, Y, Y, Y, Y)
 };
 
 function row(...cells: boolean[]) {

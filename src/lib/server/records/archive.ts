@@ -10,6 +10,7 @@ import { memberships, organisations } from '../organisations/schema';
 import { cities, cityAdmins } from '../cities/schema';
 import { auditEvents } from '../platform/schema';
 import { notFound } from '../http/errors';
+import { importedCredentials } from '../wallet/schema';
 
 /**
  * Everything the platform keeps about one person, as one JSON document they can download (the right
@@ -23,7 +24,7 @@ export async function buildArchive(app: Pick<AppContext, 'db' | 'config' | 'now'
 		.from(users)
 		.where(eq(users.id, userId));
 	if (!account) throw notFound('Account');
-	const [profile, joined, evidence, held, followed, memberOf, adminOf, tokens, actions] = await Promise.all([
+	const [profile, joined, evidence, held, followed, memberOf, adminOf, tokens, actions, imported] = await Promise.all([
 		db.select().from(learnerProfiles).where(eq(learnerProfiles.userId, userId)),
 		db
 			.select({ activityId: enrolments.activityId, title: activities.title, status: enrolments.status, joinedAt: enrolments.joinedAt, leftAt: enrolments.leftAt, createdAt: enrolments.createdAt })
@@ -50,7 +51,8 @@ export async function buildArchive(app: Pick<AppContext, 'db' | 'config' | 'now'
 			.from(auditEvents)
 			.where(eq(auditEvents.actorId, userId))
 			.orderBy(desc(auditEvents.createdAt))
-			.limit(5000)
+			.limit(5000),
+		db.select().from(importedCredentials).where(eq(importedCredentials.userId, userId)).orderBy(desc(importedCredentials.createdAt))
 	]);
 	const { publicUrl } = app.config;
 	const learningProfile = profile[0] ? { ...profile[0], calendarTokenHash: undefined } : null;
@@ -82,6 +84,7 @@ export async function buildArchive(app: Pick<AppContext, 'db' | 'config' | 'now'
 			revoked: row.revokedAt ? { at: row.revokedAt, reason: row.revocationReason } : null,
 			credential: row.document
 		})),
+		importedCredentials: imported.map((row) => ({ id: row.id, format: row.format, valid: row.valid, issuer: row.issuerName, name: row.achievementName, issuedAt: row.issuedAt, sourceUrl: row.sourceUrl, importedAt: row.createdAt, credential: row.document, ...(row.jwt ? { jwt: row.jwt } : {}) })),
 		playlists: followed,
 		organisations: memberOf,
 		cityAdminOf: adminOf,
