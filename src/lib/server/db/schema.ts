@@ -10,3 +10,4 @@ export * from '../enrolments/schema';
 export * from '../learners/schema';
 export * from '../playlists/schema';
 export * from '../credentials/schema';
+export * from '../profiles/schema';
