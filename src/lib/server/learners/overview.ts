@@ -32,16 +32,19 @@ export async function loadLearnerOverview(app: Pick<AppContext, 'db'>, actor: Si
 				}
 			};
 		}),
-		joined: mine.filter((e) => ['joined', 'submitted', 'completed'].includes(e.status) && records.has(e.activityId)).map((e) => summary(e.activityId)),
+		joined: mine.filter((e) => ['joined', 'submitted', 'completed'].includes(e.status) && records.has(e.activityId)).map((e) => ({ ...summary(e.activityId), enrolmentStatus: e.status })),
 		waiting: mine.filter((e) => e.status === 'waitlisted' && records.has(e.activityId)).map((e) => ({ ...summary(e.activityId), position: e.waitlistPosition }))
 	};
 }
 
 type Overview = Awaited<ReturnType<typeof loadLearnerOverview>>;
 
-/** Joined activities still to come (or going on now), soonest first; always-open ones have no session to list. */
+/**
+ * Sessions still to attend: joined activities not completed yet that have not ended, soonest first.
+ * Always-open activities have no session to list.
+ */
 export function upcomingSessions(joined: Overview['joined'], now: Date) {
 	return joined
-		.filter((activity) => activity.startsAt !== null && new Date(activity.endsAt ?? activity.startsAt) >= now)
+		.filter((activity) => activity.enrolmentStatus !== 'completed' && activity.startsAt !== null && new Date(activity.endsAt ?? activity.startsAt) >= now)
 		.sort((a, b) => a.startsAt!.localeCompare(b.startsAt!));
 }
