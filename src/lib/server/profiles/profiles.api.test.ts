@@ -4,7 +4,7 @@ import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Pl
 import type { ApiClient } from '../../../../tests/support/api';
 
 let platform: Platform;
-let learner: ApiClient & { userId: string };
+let learner: ApiClient & { userId: string; email: string };
 let shown: string;
 let revoked: string;
 let hidden: string;
