@@ -46,6 +46,8 @@ beforeAll(async () => {
 	await owner.post(`/api/v1/playlists/${playlist.body.id}/publish`);
 	await cityAdmin.post(`/api/v1/playlists/${playlist.body.id}/feature`, { featured: true });
 	await learner.post(`/api/v1/playlists/${playlist.body.id}/follow`);
+	const credentialId = awarded.body.credential.id;
+	const profile = await learner.put('/api/v1/me/public-profile', { enabled: true, headline: 'Looking for an apprenticeship', credentialIds: [credentialId] });
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
 	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
@@ -55,14 +57,16 @@ beforeAll(async () => {
 		`/organisations/${approved.id}/activities`, `/credentials/${awarded.body.credential.id}`,
 		'/verify', `/verify?url=${encodeURIComponent(awarded.body.credential.url)}`, '/verify?url=http%3A%2F%2F10.0.0.1%2Fbadge.json',
 		'/claim', new URL(claimCode.body.url).pathname + new URL(claimCode.body.url).search, `/credentials/${awarded.body.credential.id}/print`,
-		'/playlists', `/playlists?city=${city.slug}`, `/playlists/${playlist.body.id}`, `/organisations/${approved.id}/playlists`);
+		'/playlists', `/playlists?city=${city.slug}`, `/playlists/${playlist.body.id}`, `/organisations/${approved.id}/playlists`,
+		`/profiles/${profile.body.id}`, '/offline');
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
 		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
 		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`,
 		`/playlists/new?organisation=${approved.id}`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`);
-	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`);
+	add(learner.token, '/my-activities', '/account/learning', '/account/badges', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`,
+		'/wallet', '/wallet?framework=lifecomp', '/wallet/skills', '/wallet/cv', `/wallet/cv?credential=${credentialId}`, '/account/profile', `/credentials/${credentialId}`);
 	add(second.token, `/activities/${activity.id}/evidence`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
