@@ -130,6 +130,17 @@ describe('the skill wallet', () => {
 		expect(await page.getByRole('link', { name: 'Add to my LinkedIn profile' }).getAttribute('href')).toContain('linkedin.com');
 		await context.close();
 	});
+
+	it('needs no horizontal scrolling at 320 px', async () => {
+		const { context, page } = await signedIn();
+		await page.setViewportSize({ width: 320, height: 640 });
+		for (const path of ['/wallet', '/wallet/skills', `/wallet/cv?credential=${credentials['Speak up']}`, '/account/profile', `/credentials/${credentials['Speak up']}`]) {
+			await page.goto(platform.server.url + path);
+			await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+			expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+		}
+		await context.close();
+	});
 });
 
 describe('the wallet offline', () => {

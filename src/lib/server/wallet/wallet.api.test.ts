@@ -3,6 +3,7 @@
  * (and a playlist) with known skills, a revoked one left out, and the wallet pages with their filters.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
 import type { ApiClient } from '../../../../tests/support/api';
 
@@ -116,5 +117,29 @@ describe('the wallet pages', () => {
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toContain('image/svg+xml');
 		expect((await platform.anonymous.request('GET', '/credentials/00000000-0000-4000-8000-000000000000/qr.svg')).status).toBe(404);
+	});
+});
+
+describe('the installable app', () => {
+	it('has a manifest that opens the wallet, with icons drawn at their sizes', async () => {
+		const res = await platform.anonymous.request('GET', '/manifest.webmanifest');
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toContain('application/manifest+json');
+		const manifest = res.body;
+		expect(manifest).toMatchObject({ start_url: '/wallet', display: 'standalone', theme_color: '#1d4ed8', name: 'Cities of Learning' });
+		for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+			const image = await fetch(platform.server.url + icon.src);
+			expect(image.headers.get('content-type')).toBe('image/png');
+			const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+			expect(`${meta.width}x${meta.height}`).toBe(icon.sizes);
+		}
+		expect((await fetch(`${platform.server.url}/icons/64.png`)).status).toBe(404);
+	});
+
+	it('serves the offline page in the reader’s language', async () => {
+		const res = await fetch(`${platform.server.url}/offline`, { headers: { 'accept-language': 'nl' } });
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-language')).toBe('nl');
+		expect(await res.text()).toContain('Je bent offline');
 	});
 });
