@@ -94,7 +94,8 @@ worker.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	if (url.origin !== location.origin) return;
 	if (request.method !== 'GET') {
-		if (SESSION_CHANGES.has(url.pathname)) event.waitUntil(caches.delete(PERSONAL));
+		// Forget before the request goes out, so that no page of the new session can find the old copies.
+		if (SESSION_CHANGES.has(url.pathname)) event.respondWith(caches.delete(PERSONAL).then(() => fetch(request)));
 		return;
 	}
 	if (url.pathname.startsWith('/api/')) return;

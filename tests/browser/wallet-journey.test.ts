@@ -148,7 +148,7 @@ describe('the wallet offline', () => {
 		const { context, page } = await signedIn();
 		await openInteractive(page, `${platform.server.url}/wallet`);
 		// The service worker takes control of the page once it has installed the app shell.
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 		await openInteractive(page, `${platform.server.url}/wallet`);
 		const qrUrl = `${platform.server.url}/credentials/${credentials['Speak up']}/qr.svg`;
 		await openInteractive(page, `${platform.server.url}/credentials/${credentials['Speak up']}`);
@@ -173,12 +173,12 @@ describe('the wallet offline', () => {
 		await openInteractive(page, `${platform.server.url}/wallet`);
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await page.waitForURL(`${platform.server.url}/`);
-		const kept = await page.evaluate(async () => {
-			const names = await caches.keys();
-			const personal = names.filter((name) => name.startsWith('personal-'));
-			return (await Promise.all(personal.map(async (name) => (await (await caches.open(name)).keys()).length))).reduce((a, b) => a + b, 0);
-		});
-		expect(kept).toBe(0);
+		const kept = () =>
+			page.evaluate(async () => {
+				const personal = (await caches.keys()).filter((name) => name.startsWith('personal-'));
+				return (await Promise.all(personal.map(async (name) => (await (await caches.open(name)).keys()).length))).reduce((a, b) => a + b, 0);
+			});
+		await expect.poll(kept).toBe(0);
 		await context.setOffline(true);
 		await page.goto(`${platform.server.url}/wallet`);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You are offline');
