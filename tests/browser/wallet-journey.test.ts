@@ -147,9 +147,16 @@ describe('the wallet offline', () => {
 	it('opens the wallet and a QR code without a connection, and forgets them on sign-out', { timeout: 120_000 }, async () => {
 		const { context, page } = await signedIn();
 		await openInteractive(page, `${platform.server.url}/wallet`);
-		// The service worker takes control of the page once it has installed the app shell.
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+		// The service worker is active once it has stored the app shell; pages loaded after that are its.
+		await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated', undefined, { timeout: 60_000, polling: 250 }).catch(async (error) => {
+			const state = await page.evaluate(async () => {
+				const registration = await navigator.serviceWorker.getRegistration();
+				return { installing: registration?.installing?.state, waiting: registration?.waiting?.state, active: registration?.active?.state };
+			});
+			throw new Error(`The service worker did not activate: ${JSON.stringify(state)}`, { cause: error });
+		});
 		await openInteractive(page, `${platform.server.url}/wallet`);
+		expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 		const qrUrl = `${platform.server.url}/credentials/${credentials['Speak up']}/qr.svg`;
 		await openInteractive(page, `${platform.server.url}/credentials/${credentials['Speak up']}`);
 		expect(await page.evaluate((url) => fetch(url).then((r) => r.status), qrUrl)).toBe(200);
