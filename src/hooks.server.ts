@@ -82,6 +82,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	response.headers.set('x-request-id', requestId);
+	// The service worker keeps its offline page in the language of the pages the person reads.
+	if (response.headers.get('content-type')?.startsWith('text/html') && !response.headers.has('content-language')) {
+		response.headers.set('content-language', event.locals.locale ?? 'en');
+	}
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

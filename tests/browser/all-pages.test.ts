@@ -53,6 +53,8 @@ beforeAll(async () => {
 	const walletClient = (await wallet.register()).body;
 	await wallet.connect(walletClient, learner);
 	const consent = new URL(wallet.authorizeUrl(walletClient, { code_challenge: pkcePair().challenge, code_challenge_method: 'S256' }));
+	const credentialId = awarded.body.credential.id;
+	const profile = await learner.put('/api/v1/me/public-profile', { enabled: true, headline: 'Looking for an apprenticeship', credentialIds: [credentialId] });
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
 	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
@@ -62,7 +64,8 @@ beforeAll(async () => {
 		`/organisations/${approved.id}/activities`, `/credentials/${awarded.body.credential.id}`,
 		'/verify', `/verify?url=${encodeURIComponent(awarded.body.credential.url)}`, '/verify?url=http%3A%2F%2F10.0.0.1%2Fbadge.json',
 		'/claim', new URL(claimCode.body.url).pathname + new URL(claimCode.body.url).search, `/credentials/${awarded.body.credential.id}/print`,
-		'/playlists', `/playlists?city=${city.slug}`, `/playlists/${playlist.body.id}`, `/organisations/${approved.id}/playlists`);
+		'/playlists', `/playlists?city=${city.slug}`, `/playlists/${playlist.body.id}`, `/organisations/${approved.id}/playlists`,
+		`/profiles/${profile.body.id}`, '/offline');
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
@@ -71,7 +74,8 @@ beforeAll(async () => {
 		`/playlists/new?organisation=${approved.id}`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`);
 	add(undefined, '/ims/ob/v3p0/auth/authorize?client_id=unknown&response_type=code');
 	add(learner.token, '/account/connected-apps', consent.pathname + consent.search);
-	add(learner.token, '/my-activities', '/account/learning', '/account/badges', '/account/records', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`);
+	add(learner.token, '/my-activities', '/account/learning', '/account/badges', '/account/records', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`,
+		'/wallet', '/wallet?framework=lifecomp', '/wallet/skills', '/wallet/cv', `/wallet/cv?credential=${credentialId}`, '/account/profile', `/credentials/${credentialId}`);
 	add(second.token, `/activities/${activity.id}/evidence`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,

@@ -13,3 +13,4 @@ export * from '../credentials/schema';
 export * from '../imports/schema';
 export * from '../wallet/schema';
 export * from '../ob3api/schema';
+export * from '../profiles/schema';
