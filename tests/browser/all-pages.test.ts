@@ -91,7 +91,7 @@ describe.each(LOCALES)('every page in %s', (locale) => {
 	// About forty pages, each checked by axe: give each language its own generous budget.
 	it('is served in that language with no axe violation', { timeout: 300_000 }, async () => {
 		for (const token of new Set(pages.map((p) => p.token))) {
-			const context = await browser.newContext({ extraHTTPHeaders: token ? { authorization: `Bearer ${token}` } : {} });
+			const context = await browser.newContext({ serviceWorkers: 'block', extraHTTPHeaders: token ? { authorization: `Bearer ${token}` } : {} });
 			await context.addCookies([{ name: 'col_locale', value: locale, url: platform.server.url }]);
 			const page = await context.newPage();
 			for (const { path } of pages.filter((p) => p.token === token)) {
@@ -107,7 +107,7 @@ describe.each(LOCALES)('every page in %s', (locale) => {
 
 describe('an unknown page', () => {
 	it('answers 404 with a translated, accessible error page', async () => {
-		const context = await browser.newContext({ extraHTTPHeaders: { 'accept-language': 'it-IT,it;q=0.9' } });
+		const context = await browser.newContext({ serviceWorkers: 'block', extraHTTPHeaders: { 'accept-language': 'it-IT,it;q=0.9' } });
 		const page = await context.newPage();
 		const response = await page.goto(`${platform.server.url}/no/such/page`);
 		expect(response?.status()).toBe(404);
@@ -119,7 +119,7 @@ describe('an unknown page', () => {
 
 describe('narrow screens', () => {
 	it('needs no horizontal scrolling at 320 px', async () => {
-		const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+		const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 320, height: 640 } });
 		const page = await context.newPage();
 		for (const { path } of pages.filter((p) => p.token === undefined)) {
 			await page.goto(platform.server.url + path);

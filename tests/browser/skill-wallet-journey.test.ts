@@ -31,7 +31,8 @@ afterAll(async () => {
 
 /** Signs in through the form, as a person does: the session cookie is what the service worker sees. */
 async function signedIn(): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await newContext(browser);
+	// With the service worker: the offline journey is about it, and the others see what a learner sees.
+	const context = await newContext(browser, { serviceWorkers: true });
 	const page = await context.newPage();
 	await openInteractive(page, `${platform.server.url}/login`);
 	await page.getByLabel('E-mail address').fill(learner.email);

@@ -19,8 +19,14 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
-export async function newContext(browser: Browser, options: { locale?: string; javaScriptEnabled?: boolean; width?: number } = {}): Promise<BrowserContext> {
+/**
+ * A browser context. The service worker is blocked unless a test asks for it: installing it fetches
+ * the whole app shell (some 250 files) in every new context, which only the offline journey needs and
+ * which, with two suites running at once on two cores, slowed other journeys past their waits.
+ */
+export async function newContext(browser: Browser, options: { locale?: string; javaScriptEnabled?: boolean; width?: number; serviceWorkers?: boolean } = {}): Promise<BrowserContext> {
 	const context = await browser.newContext({
+		serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
 		locale: options.locale ?? 'en-GB',
 		javaScriptEnabled: options.javaScriptEnabled ?? true,
 		viewport: { width: options.width ?? 1280, height: 900 },
