@@ -91,7 +91,8 @@ describe('importing a badge from elsewhere', () => {
 	it('imports a baked image, shows the checks, keeps it and removes it again', { timeout: 120_000 }, async () => {
 		const context = await newContext(browser);
 		const page = await context.newPage();
-		await page.goto(`${platform.server.url}/login`);
+		// Typed into only once the page has hydrated: Enter before that can be lost to hydration.
+		await openInteractive(page, `${platform.server.url}/login`);
 		await page.getByLabel('E-mail address').fill(LEARNER.email);
 		await page.getByLabel('Password').fill(LEARNER.password);
 		await page.keyboard.press('Enter');
@@ -117,7 +118,7 @@ describe('importing a badge from elsewhere', () => {
 		const confirm = page.getByRole('dialog').getByRole('button', { name: 'Remove' });
 		await confirm.focus();
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.getByText('The badge was removed from your wallet.').count(), { timeout: 10_000 }).toBe(1);
+		await expect.poll(() => page.getByText('The badge was removed from your wallet.').count(), { timeout: 20_000 }).toBe(1);
 		expect(await page.getByText('You have not imported any badges yet.').count()).toBe(1);
 		await context.close();
 	});
