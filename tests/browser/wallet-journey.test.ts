@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { approvedOrganisation, publishedActivity, startPlatform, type Platform } from '../support/factories';
-import { expectAccessible, launchBrowser, newContext, openInteractive } from '../support/browser';
+import { expectAccessible, launchBrowser, newContext, openInteractive, reloadInteractive } from '../support/browser';
 import { pkcePair, SCOPE, testWallet, type RegisteredClient } from '../support/ob3-wallet';
 
 let platform: Platform;
@@ -66,6 +66,13 @@ describe('connecting a wallet app', () => {
 		await openInteractive(apps, `${platform.server.url}/account/connected-apps`);
 		expect(await apps.getByRole('row', { name: /Pocket Wallet/ }).count()).toBe(1);
 		await expectAccessible(apps, 'connected apps (nl)');
+		// Asked, then cancelled: nothing is revoked (the form must not go out before the answer).
+		await apps.getByRole('button', { name: 'Toegang intrekken' }).focus();
+		await apps.keyboard.press('Enter');
+		await apps.getByRole('dialog').waitFor();
+		await apps.keyboard.press('Escape');
+		await reloadInteractive(apps);
+		expect(await apps.getByRole('row', { name: /Pocket Wallet/ }).count()).toBe(1);
 		await apps.getByRole('button', { name: 'Toegang intrekken' }).focus();
 		await apps.keyboard.press('Enter');
 		const confirm = apps.getByRole('dialog').getByRole('button', { name: 'Toegang intrekken' });
