@@ -88,6 +88,16 @@ export async function readForm(request: Request): Promise<FormData | ActionFailu
 	}
 }
 
+/** Runs an action's work and turns AppErrors into the page's translated failure; redirects pass through. */
+export async function attemptAction<T>(work: () => Promise<T>, values: Record<string, unknown> = {}): Promise<T | ActionFailure<FormFailure>> {
+	try {
+		return await work();
+	} catch (error) {
+		if (error instanceof AppError) return failureFor(error, values);
+		throw error;
+	}
+}
+
 /**
  * Runs a form action: reads and validates the form with the same zod schema as the API, calls the
  * handler, and turns AppErrors into a translated failure. Redirects and other throws pass through.

@@ -31,6 +31,14 @@ export function presentSkill(catalog: FrameworkCatalog, item: CatalogItem): Skil
 }
 
 /** A framework as a tree of areas, competences and descriptors (and levels, where it has them). */
+/** Skills as a page lists them: each with its framework's name; ids no longer in the catalogue are left out. */
+export function presentSkillsForPage(catalog: FrameworkCatalog, ids: readonly string[]) {
+	return ids.flatMap((id) => {
+		const item = catalog.item(id);
+		return item ? [{ ...presentSkill(catalog, item), framework: catalog.framework(item.frameworkId)?.name ?? item.frameworkId }] : [];
+	});
+}
+
 export function frameworkTree(catalog: FrameworkCatalog, frameworkId: string): SkillTreeNode[] {
 	const framework = catalog.framework(frameworkId);
 	if (!framework) throw notFound('Framework');

@@ -1,13 +1,11 @@
-import { isUuid } from '$lib/server/http/validation';
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getActivity } from '$lib/server/activities/service';
+import { activityForPage } from '$lib/server/pages/activity-pages';
 import { renderMarkdown } from '$lib/server/activities/markdown';
 import { activityJsonLd, scriptSafeJson } from '$lib/server/activities/jsonld';
 import { badgeImageVersion, imageUrl } from '$lib/server/activities/presenters';
 import { joinActivity, leaveActivity, myEnrolment } from '$lib/server/enrolments/service';
 import { notifyPromotion } from '$lib/server/enrolments/notify';
-import { presentSkill } from '$lib/server/frameworks/service';
+import { presentSkillsForPage } from '$lib/server/frameworks/service';
 import { failureFor } from '$lib/server/forms/forms';
 import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
@@ -21,11 +19,7 @@ import { uuidParam } from '$lib/server/http/endpoint';
 
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!isUuid(params.id)) error(404, 'Activity not found');
-	const activity = await getActivity(locals.app, locals.actor, params.id).catch((cause: unknown) => {
-		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
-		throw cause;
-	});
+	const activity = await activityForPage(locals, locals.actor, params.id);
 	const locale = locals.locale;
 	const fallbacks = [activity.city.defaultLocale];
 	const description = pickText(activity.description, locale, fallbacks);
@@ -74,10 +68,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			organisation: activity.organisation,
 			city: activity.city,
 			source: activity.sourceFormat ? { format: activity.sourceFormat, url: activity.sourceUrl } : null,
-			skills: activity.skills
-				.map((id) => catalog.item(id))
-				.filter((item) => item !== undefined)
-				.map((item) => ({ ...presentSkill(catalog, item), framework: catalog.framework(item.frameworkId)?.name ?? item.frameworkId }))
+			skills: presentSkillsForPage(catalog, activity.skills)
 		},
 		enrolment: enrolment ? { status: enrolment.status, waitlistPosition: enrolment.waitlistPosition } : null,
 		endorsements: endorsed.map((row) => ({ id: row.endorsement.id, endorser: row.endorser, comment: row.endorsement.comment, url: `/endorsements/${row.endorsement.id}` })),

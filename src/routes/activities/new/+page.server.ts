@@ -5,7 +5,7 @@ import { createActivity } from '$lib/server/activities/service';
 import { activityEditorContext } from '$lib/server/activities/editor';
 import { activityFormToInput, formToValues, sessionRowCount } from '$lib/server/activities/form';
 import { findOrganisation } from '$lib/server/organisations/queries';
-import { failureFor, issuesToErrors } from '$lib/server/forms/forms';
+import { failureFor, issuesToErrors, readForm } from '$lib/server/forms/forms';
 import { toFieldIssues } from '$lib/server/http/validation';
 import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
@@ -28,7 +28,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
 		const org = await organisationFor(locals, url, String(form.get('organisationId') ?? ''));
 		const context = await activityEditorContext(locals.app, org.cityId);
 		const values = formToValues(form);

@@ -1,23 +1,17 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { featurePlaylist, getPlaylist } from '$lib/server/playlists/service';
+import { featurePlaylist } from '$lib/server/playlists/service';
 import { followPlaylist, myProgressIn, unfollowPlaylist } from '$lib/server/playlists/following';
 import { effectiveSkills } from '$lib/server/playlists/queries';
 import { renderMarkdown } from '$lib/server/activities/markdown';
-import { presentSkill } from '$lib/server/frameworks/service';
-import { failureFor } from '$lib/server/forms/forms';
-import { AppError } from '$lib/server/http/errors';
-import { isUuid } from '$lib/server/http/validation';
+import { presentSkillsForPage } from '$lib/server/frameworks/service';
+import { attemptAction } from '$lib/server/forms/forms';
+import { playlistForPage } from '$lib/server/pages/playlist-pages';
 import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
 import { pickText } from '$lib/i18n/locales';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!isUuid(params.id)) error(404, 'Playlist not found');
-	const playlist = await getPlaylist(locals.app, locals.actor, params.id).catch((cause: unknown) => {
-		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Playlist not found');
-		throw cause;
-	});
+	const playlist = await playlistForPage(locals, locals.actor, params.id);
 	const locale = locals.locale;
 	const fallbacks = [playlist.city.defaultLocale];
 	const story = pickText(playlist.description, locale, fallbacks);
@@ -47,10 +41,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				locked: progressOf.get(item.activityId)?.locked ?? false
 			})),
 			badge: { name: pickText(playlist.badge.name, locale, fallbacks), criteria: pickText(playlist.badge.criteria, locale, fallbacks) },
-			skills: effectiveSkills(playlist)
-				.map((id) => catalog.item(id))
-				.filter((item) => item !== undefined)
-				.map((item) => ({ ...presentSkill(catalog, item), framework: catalog.framework(item.frameworkId)?.name ?? item.frameworkId }))
+			skills: presentSkillsForPage(catalog, effectiveSkills(playlist))
 		},
 		following: mine ? { completed: mine.progress.completed, needed: mine.progress.needed, next: mine.progress.next, credentialId: mine.credential?.id ?? null } : null,
 		signedIn: locals.actor.kind === 'user',
@@ -59,26 +50,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-async function attempt<T>(fn: () => Promise<T>) {
-	try {
-		return await fn();
-	} catch (cause) {
-		if (cause instanceof AppError) return failureFor(cause);
-		throw cause;
-	}
-}
 
 export const actions: Actions = {
 	follow: async ({ locals, params, url }) => {
 		const actor = requireSignedIn(locals.actor, url);
-		return attempt(async () => {
+		return attemptAction(async () => {
 			const followed = await followPlaylist(locals.app, actor, params.id);
 			return { done: followed.credential ? ('earned' as const) : ('followed' as const) };
 		});
 	},
 	unfollow: async ({ locals, params, url }) => {
 		const actor = requireSignedIn(locals.actor, url);
-		return attempt(async () => {
+		return attemptAction(async () => {
 			await unfollowPlaylist(locals.app, actor, params.id);
 			return { done: 'unfollowed' as const };
 		});
@@ -86,7 +69,7 @@ export const actions: Actions = {
 	feature: async ({ locals, params, request, url }) => {
 		const actor = requireSignedIn(locals.actor, url);
 		const featured = (await request.formData()).get('featured') === 'true';
-		return attempt(async () => {
+		return attemptAction(async () => {
 			await featurePlaylist(locals.app, actor, params.id, featured);
 			return { done: featured ? ('featured' as const) : ('unfeatured' as const) };
 		});

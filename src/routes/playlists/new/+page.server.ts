@@ -5,9 +5,8 @@ import { createPlaylist } from '$lib/server/playlists/service';
 import { playlistEditorContext, playlistFormToInput } from '$lib/server/playlists/form';
 import { formToValues } from '$lib/server/activities/form';
 import { findOrganisation } from '$lib/server/organisations/queries';
-import { failureFor, issuesToErrors } from '$lib/server/forms/forms';
+import { attemptAction, issuesToErrors, readForm } from '$lib/server/forms/forms';
 import { toFieldIssues, isUuid } from '$lib/server/http/validation';
-import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
 
@@ -28,17 +27,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
 		await organisationFor(locals, url, String(form.get('organisationId') ?? ''));
 		const values = formToValues(form);
 		const parsed = CreatePlaylistInput.safeParse(playlistFormToInput(form));
 		if (!parsed.success) return fail(422, { errors: issuesToErrors(toFieldIssues(parsed.error)), values });
-		try {
+		return attemptAction(async () => {
 			const playlist = await createPlaylist(locals.app, locals.actor, parsed.data);
 			redirect(303, `/playlists/${playlist.id}/edit?created=1`);
-		} catch (cause) {
-			if (cause instanceof AppError) return failureFor(cause, values);
-			throw cause;
-		}
+		}, values);
 	}
 };

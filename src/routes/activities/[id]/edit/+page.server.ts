@@ -1,32 +1,26 @@
-import { isUuid } from '$lib/server/http/validation';
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { UpdateActivityInput } from '$lib/server/activities/schemas';
-import { archiveActivity, duplicateActivity, getActivity, publishActivity, resolveSuggestedSkills, updateActivity } from '$lib/server/activities/service';
+import { archiveActivity, duplicateActivity, publishActivity, resolveSuggestedSkills, updateActivity } from '$lib/server/activities/service';
 import { removeActivityImage, setActivityImage } from '$lib/server/activities/images';
 import { activityEditorContext } from '$lib/server/activities/editor';
 import { activityFormToInput, activityToFormValues, formToValues, sessionRowCount } from '$lib/server/activities/form';
 import { badgeImageVersion, imageUrl } from '$lib/server/activities/presenters';
 import { removeBadgeImage, setBadgeImage } from '$lib/server/credentials/badge-upload';
-import { failureFor, issuesToErrors, readForm, type FormFailure } from '$lib/server/forms/forms';
+import { attemptAction, failureFor, issuesToErrors, readForm, type FormFailure } from '$lib/server/forms/forms';
 import { pickText } from '$lib/i18n/locales';
 import { toFieldIssues } from '$lib/server/http/validation';
 import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
+import { activityForPage } from '$lib/server/pages/activity-pages';
 
 
 async function editable(locals: App.Locals, url: URL, id: string) {
 	const actor = requireSignedIn(locals.actor, url);
-	if (!isUuid(id)) error(404, 'Activity not found');
-	try {
-		const activity = await getActivity(locals.app, actor, id);
-		if (!can(actor, 'activity.manage', { cityId: activity.cityId, organisationId: activity.organisationId })) error(403, 'Organisers only');
-		return activity;
-	} catch (cause) {
-		if (cause instanceof AppError && cause.code === 'not_found') error(404, 'Activity not found');
-		throw cause;
-	}
+	const activity = await activityForPage(locals, actor, id);
+	if (!can(actor, 'activity.manage', { cityId: activity.cityId, organisationId: activity.organisationId })) error(403, 'Organisers only');
+	return activity;
 }
 
 /**
@@ -40,15 +34,6 @@ function badgeImageFailure(failure: ActionFailure<FormFailure>) {
 	return fail(failure.status, { ...(message ? { message } : {}), errors, section: 'badgeImage' as const });
 }
 
-/** Runs an action and turns AppErrors into a page failure; anything else (redirects) passes through. */
-async function attempt<T>(fn: () => Promise<T>) {
-	try {
-		return await fn();
-	} catch (cause) {
-		if (cause instanceof AppError) return failureFor(cause);
-		throw cause;
-	}
-}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const activity = await editable(locals, url, params.id);
@@ -85,15 +70,17 @@ export const actions: Actions = {
 	/** The organiser keeps some of the skills an import suggested; the rest are dropped. */
 	suggestions: async ({ locals, params, request, url }) => {
 		await editable(locals, url, params.id);
-		const form = await request.formData();
-		return attempt(async () => {
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		return attemptAction(async () => {
 			await resolveSuggestedSkills(locals.app, locals.actor, params.id, form.getAll('accept').map(String));
 			return { done: 'saved' as const };
 		});
 	},
 	save: async ({ locals, params, request, url }) => {
 		const activity = await editable(locals, url, params.id);
-		const form = await request.formData();
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
 		const values = formToValues(form);
 		const parsed = UpdateActivityInput.safeParse(activityFormToInput(form, activity.city.timezone));
 		if (!parsed.success) return fail(422, { errors: issuesToErrors(toFieldIssues(parsed.error)), values });
@@ -107,15 +94,15 @@ export const actions: Actions = {
 	},
 	publish: async ({ locals, params, url }) => {
 		const activity = await editable(locals, url, params.id);
-		return attempt(async () => ({ done: (await publishActivity(locals.app, locals.actor, activity.id)).status }));
+		return attemptAction(async () => ({ done: (await publishActivity(locals.app, locals.actor, activity.id)).status }));
 	},
 	archive: async ({ locals, params, url }) => {
 		const activity = await editable(locals, url, params.id);
-		return attempt(async () => ({ done: (await archiveActivity(locals.app, locals.actor, activity.id)).status }));
+		return attemptAction(async () => ({ done: (await archiveActivity(locals.app, locals.actor, activity.id)).status }));
 	},
 	duplicate: async ({ locals, params, url }) => {
 		const activity = await editable(locals, url, params.id);
-		return attempt(async () => {
+		return attemptAction(async () => {
 			const copy = await duplicateActivity(locals.app, locals.actor, activity.id);
 			redirect(303, `/activities/${copy.id}/edit?created=1`);
 		});
@@ -127,7 +114,7 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) {
 			return failureFor(new AppError('validation_failed', '', [{ path: 'image', code: 'required', message: 'Choose an image.' }]));
 		}
-		return attempt(async () => {
+		return attemptAction(async () => {
 			await setActivityImage(locals.app, locals.actor, activity.id, new Uint8Array(await file.arrayBuffer()));
 			return { done: 'image' as const };
 		});
@@ -160,7 +147,7 @@ export const actions: Actions = {
 	},
 	removeImage: async ({ locals, params, url }) => {
 		const activity = await editable(locals, url, params.id);
-		return attempt(async () => {
+		return attemptAction(async () => {
 			await removeActivityImage(locals.app, locals.actor, activity.id);
 			return { done: 'image_removed' as const };
 		});
