@@ -6,7 +6,7 @@ import { LOCALE_COOKIE, resolveLocale, runWithLocale } from '$lib/server/i18n/re
 import { findCityBySlug } from '$lib/server/cities/queries';
 import { errorBody } from '$lib/server/http/errors';
 import { VISITOR } from '$lib/server/auth/actor';
-import { crossSiteFormRefusal } from '$lib/server/http/csrf';
+import { CONSENT_ROUTE, crossSiteFormRefusal } from '$lib/server/http/csrf';
 import { statusInfo } from '$lib/server/ob3api/http';
 
 export const init: ServerInit = async () => {
@@ -36,11 +36,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = requestId;
 	const path = event.url.pathname;
 	const isApi = path.startsWith('/api/');
-	// The Open Badges API's resources answer in its own error shape; its consent page is a page.
-	const isOb3Api = path.startsWith('/ims/ob/v3p0/') && path !== '/ims/ob/v3p0/auth/authorize';
-
-	const refused = crossSiteFormRefusal(event.request, event.url);
-	if (refused) return refused;
+	// The Open Badges API's resources answer in its own error shape; its consent page is a page. The
+	// route, not the path, decides: the router decodes the path (`/auth/%61uthorize` is the consent page).
+	const isOb3Api = path.startsWith('/ims/ob/v3p0/') && event.route.id !== CONSENT_ROUTE;
+	const refused = crossSiteFormRefusal(event.request, event.url, event.route.id);
 
 	let response: Response;
 	try {
@@ -55,7 +54,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 			acceptLanguage: event.request.headers.get('accept-language')
 		});
 		event.locals.locale = locale;
-		if (isApi && event.route.id === null) {
+		if (refused) {
+			response = refused;
+		} else if (isApi && event.route.id === null) {
 			response = jsonResponse(404, errorBody('not_found', `No API endpoint at ${event.request.method} ${path}.`));
 		} else if (isOb3Api && event.route.id === null) {
 			response = statusInfo(404, 'not_found', `No Open Badges API endpoint at ${path}.`);

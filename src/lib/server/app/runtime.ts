@@ -6,6 +6,7 @@ import { pruneRateLimits } from '../ratelimit/rate-limiter';
 import { sendDueReminders } from '../enrolments/reminders';
 import { resumeAwardBatches } from '../credentials/bulk';
 import { resumePlaylistBadges } from '../playlists/badge';
+import { pruneExpiredGrants } from '../ob3api/tokens';
 
 /**
  * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
@@ -47,7 +48,7 @@ async function boot(): Promise<AppContext> {
 		);
 	}
 	console.log(lines.join('\n'));
-	setInterval(() => void pruneRateLimits(app.db).catch(() => {}), 3_600_000).unref();
+	setInterval(() => void Promise.all([pruneRateLimits(app.db), pruneExpiredGrants(app.db)]).catch(() => {}), 3_600_000).unref();
 	const remind = () =>
 		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));
 	setInterval(() => void remind(), config.reminderIntervalSeconds * 1000).unref();

@@ -9,13 +9,18 @@ import { dev } from '$app/environment';
  */
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const UNSAFE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
-const takesFormsFromAnywhere = (path: string) => path.startsWith('/ims/ob/v3p0/') && path !== '/ims/ob/v3p0/auth/authorize';
+export const CONSENT_ROUTE = '/ims/ob/v3p0/auth/authorize';
+/**
+ * The routes apps post to from anywhere, by route id: the router decodes the path, so a check on the
+ * raw path could be passed with an encoded one (`/auth/%61uthorize`) to reach the consent page.
+ */
+const TAKES_FORMS_FROM_ANYWHERE = new Set(['/ims/ob/v3p0/auth/token', '/ims/ob/v3p0/auth/revoke', '/ims/ob/v3p0/auth/register', '/ims/ob/v3p0/credentials', '/ims/ob/v3p0/profile']);
 
-export function crossSiteFormRefusal(request: Request, url: URL): Response | undefined {
+export function crossSiteFormRefusal(request: Request, url: URL, routeId: string | null): Response | undefined {
 	if (dev || !UNSAFE_METHODS.includes(request.method)) return undefined;
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 	if (!FORM_TYPES.includes(type) || request.headers.get('origin') === url.origin) return undefined;
-	if (takesFormsFromAnywhere(url.pathname)) return undefined;
+	if (routeId !== null && TAKES_FORMS_FROM_ANYWHERE.has(routeId)) return undefined;
 	const message = `Cross-site ${request.method} form submissions are forbidden`;
 	if (request.headers.get('accept') === 'application/json') return new Response(JSON.stringify({ message }), { status: 403, headers: { 'content-type': 'application/json' } });
 	return new Response(message, { status: 403 });

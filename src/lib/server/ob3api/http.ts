@@ -87,7 +87,11 @@ export class OAuthError extends Error {
 	}
 }
 
-export async function oauthEndpoint(logger: Logger, handler: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs an OAuth endpoint: its own errors in the OAuth shape, rate limits as 429, and any other bad
+ * input the shared readers refuse (a body too large or unreadable) as `badInput` (400), never a 500.
+ */
+export async function oauthEndpoint(logger: Logger, handler: () => Promise<Response>, badInput = 'invalid_request'): Promise<Response> {
 	try {
 		return await handler();
 	} catch (error) {
@@ -96,6 +100,9 @@ export async function oauthEndpoint(logger: Logger, handler: () => Promise<Respo
 		}
 		if (error instanceof AppError && error.code === 'rate_limited') {
 			return json({ error: 'rate_limited', error_description: error.message }, 429, { ...error.headers });
+		}
+		if (error instanceof AppError && error.status < 500) {
+			return json({ error: badInput, error_description: error.message }, 400, { pragma: 'no-cache' });
 		}
 		logger.error({ err: error }, 'unexpected error in an OAuth endpoint');
 		return json({ error: 'server_error', error_description: 'Something went wrong on our side.' }, 500);

@@ -132,6 +132,12 @@ describe('cross-site form posts', () => {
 		expect((await form('/account/connected-apps?/revoke', 'https://evil.example.org')).status).toBe(403);
 		// The token endpoint answers the app itself (here: no client authentication).
 		expect((await form('/ims/ob/v3p0/auth/token', 'https://wallet.example.org')).status).toBe(401);
+		// The consent page is a page, also under an encoded path the router decodes to it.
+		for (const path of ['/ims/ob/v3p0/auth/authorize', '/ims/ob/v3p0/auth/%61uthorize']) {
+			const refused = await form(path, 'https://evil.example.org');
+			expect(refused.status, path).toBe(403);
+			expect(refused.headers.get('x-request-id'), path).toBeTruthy();
+		}
 	});
 });
 
@@ -143,6 +149,16 @@ describe('POST /ims/ob/v3p0/auth/token', () => {
 		expect(wrong.status).toBe(401);
 		expect(wrong.body.error).toBe('invalid_client');
 		expect(wrong.headers.get('www-authenticate')).toContain('Basic');
+		// Junk and oversized requests are the client's mistake (4xx), never a server error.
+		const junkId = await fetch(`${wallet.base}/auth/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${'-'.repeat(36)}:x`).toString('base64')}` },
+			body: new URLSearchParams(params)
+		});
+		expect(junkId.status).toBe(401);
+		const huge = await fetch(`${wallet.base}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=${'x'.repeat(64 * 1024)}` });
+		expect(huge.status).toBe(400);
+		expect((await huge.json()).error).toBe('invalid_request');
 		const json = await fetch(`${wallet.base}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
 		expect(json.status).toBe(400);
 		expect((await json.json()).error).toBe('invalid_request');
@@ -195,7 +211,8 @@ describe('POST /ims/ob/v3p0/auth/token', () => {
 		expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: `${SCOPE.read} ${SCOPE.profileRead}` });
 		const wider = await wallet.token(client, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, scope: `${SCOPE.read} ${SCOPE.upsert}` });
 		expect(wider.body.error).toBe('invalid_scope');
-		// The refused attempt spent the token; a new connection starts again.
+		// The refused attempt leaves the token as it was.
+		expect((await wallet.token(client, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).status).toBe(200);
 		const again = await wallet.connect(client, learner, `${SCOPE.read} ${SCOPE.profileRead}`);
 		const narrowed = await wallet.token(client, { grant_type: 'refresh_token', refresh_token: again.refresh_token, scope: SCOPE.read });
 		expect(narrowed.status).toBe(200);

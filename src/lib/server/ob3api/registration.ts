@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { isUuid } from '../http/validation';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
@@ -102,7 +103,7 @@ export async function registerClient(db: Db, body: unknown, now: Date) {
 export type ClientRow = typeof ob3Clients.$inferSelect;
 
 export async function findClient(db: Db, clientId: string): Promise<ClientRow | undefined> {
-	if (!/^[0-9a-f-]{36}$/i.test(clientId)) return undefined;
+	if (!isUuid(clientId)) return undefined;
 	const [row] = await db.select().from(ob3Clients).where(eq(ob3Clients.id, clientId.toLowerCase()));
 	return row;
 }

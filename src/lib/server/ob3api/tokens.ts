@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Db } from '../db/database';
 import { OAuthError } from './http';
@@ -79,20 +79,25 @@ async function revokeAfterCodeReuse(db: Db, codeHash: string, clientId: string):
 	if (reused) await db.delete(ob3Tokens).where(eq(ob3Tokens.connectionId, reused.connectionId));
 }
 
-/** Rotation: the refresh token is spent and replaced; scopes may narrow, never widen. */
+/**
+ * Rotation: the refresh token is spent and replaced; scopes may narrow, never widen. Spending and
+ * issuing are one transaction, so a refused request (a wider scope) leaves the token usable.
+ */
 export async function refresh(app: Deps, client: ClientRow, form: URLSearchParams) {
 	const token = form.get('refresh_token') ?? '';
 	if (!token) throw new OAuthError('invalid_request', 'refresh_token is missing.');
 	const now = app.now();
-	const [spent] = await app.db
-		.delete(ob3Tokens)
-		.where(and(eq(ob3Tokens.tokenHash, hashSecret(token)), eq(ob3Tokens.kind, 'refresh'), eq(ob3Tokens.clientId, client.id), gt(ob3Tokens.expiresAt, now)))
-		.returning();
-	if (!spent) throw new OAuthError('invalid_grant', 'The refresh token is unknown, expired, revoked or already used.');
-	const requested = form.get('scope');
-	const scopes = requested ? parseScopeParameter(requested) : spent.scopes;
-	if (!scopes || scopes.length === 0 || !includesAll(spent.scopes, scopes)) throw new OAuthError('invalid_scope', 'A refresh may keep or narrow the scopes, never add to them.');
-	return issueTokens(app, { connectionId: spent.connectionId, clientId: client.id, family: spent.family, scopes });
+	return app.db.transaction(async (tx) => {
+		const [spent] = await tx
+			.delete(ob3Tokens)
+			.where(and(eq(ob3Tokens.tokenHash, hashSecret(token)), eq(ob3Tokens.kind, 'refresh'), eq(ob3Tokens.clientId, client.id), gt(ob3Tokens.expiresAt, now)))
+			.returning();
+		if (!spent) throw new OAuthError('invalid_grant', 'The refresh token is unknown, expired, revoked or already used.');
+		const requested = form.get('scope');
+		const scopes = requested ? parseScopeParameter(requested) : spent.scopes;
+		if (!scopes || scopes.length === 0 || !includesAll(spent.scopes, scopes)) throw new OAuthError('invalid_scope', 'A refresh may keep or narrow the scopes, never add to them.');
+		return issueTokens({ ...app, db: tx }, { connectionId: spent.connectionId, clientId: client.id, family: spent.family, scopes });
+	});
 }
 
 async function issueTokens(app: Deps, grant: { connectionId: string; clientId: string; family: string; scopes: string[] }) {
@@ -144,4 +149,10 @@ export async function findAccessGrant(db: Db, token: string, now: Date): Promise
 		await db.update(ob3Connections).set({ lastUsedAt: now }).where(eq(ob3Connections.id, row.connectionId));
 	}
 	return { userId: row.userId, connectionId: row.connectionId, scopes: row.scopes };
+}
+
+/** Expired tokens and codes are of no use to anyone: the hourly clean-up removes them. */
+export async function pruneExpiredGrants(db: Deps['db'], now = new Date()): Promise<void> {
+	await db.delete(ob3Tokens).where(lt(ob3Tokens.expiresAt, now));
+	await db.delete(ob3AuthorizationCodes).where(lt(ob3AuthorizationCodes.expiresAt, now));
 }
