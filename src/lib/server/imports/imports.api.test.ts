@@ -102,6 +102,42 @@ describe('an import', () => {
 	});
 });
 
+describe('odd files and second readings', () => {
+	it('applies a CSV preview with the column mapping it was read with', async () => {
+		const csv = ['Naam;Begint;Link', 'Mapped lab;2030-06-01 10:00;https://example.org/mapped', ''].join('\n');
+		const csvMapping = { title: 'Naam', start: 'Begint', url: 'Link' };
+		const preview = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'csv', content: csv, csvMapping, dryRun: true });
+		expect(preview.body, JSON.stringify(preview.body)).toMatchObject({ created: 1 });
+		const applied = await setup.owner.post(`/api/v1/imports/${preview.body.id}/apply`, {});
+		expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+		expect(applied.body.items[0]).toMatchObject({ title: 'Mapped lab', action: 'create' });
+	});
+
+	it('refuses what its format library refuses (an XML entity), with a 422 and no change', async () => {
+		const xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><learningOpportunity><title>&e;</title></learningOpportunity>';
+		const refused = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'elm', content: xml });
+		expect(refused.status).toBe(422);
+		expect(refused.body.error.code).toBe('import_unreadable');
+	});
+
+	it('keys a record with a very long id by its hash, and updates a series whose inner date moved', async () => {
+		const uid = `${'very-long-uid-'.repeat(300)}@test`;
+		// Four Fridays; the second time, the second one is cancelled: first and last dates stay the same.
+		const series = (...extra: string[]) =>
+			calendar([
+				['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20300101T000000Z', 'SUMMARY:Weekly club', 'LOCATION:Online', 'URL:https://example.org/club', 'DTSTART:20270101T180000Z', 'DTEND:20270101T190000Z', 'RRULE:FREQ=WEEKLY;COUNT=4', ...extra, 'END:VEVENT'].join('\r\n')
+			]);
+		const first = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'ical', content: series() });
+		expect(first.status, JSON.stringify(first.body).slice(0, 300)).toBe(200);
+		expect(first.body.items[0].sourceId.length).toBeLessThanOrEqual(200);
+		const moved = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'ical', content: series('EXDATE:20270108T180000Z') });
+		expect(moved.body).toMatchObject({ created: 0, updated: 1 });
+		const activity = (await setup.owner.get(`/api/v1/activities/${first.body.items[0].id}`)).body;
+		expect(activity.sessions.map((s: { startsAt: string }) => s.startsAt)).not.toContain('2027-01-08T18:00:00.000Z');
+		expect(activity.sessions).toHaveLength(3);
+	});
+});
+
 const SAMPLES = path.resolve(__dirname, '../../../../../shared/import-samples');
 
 describe.runIf(fs.existsSync(SAMPLES))('the samples from other platforms', () => {

@@ -28,7 +28,13 @@ const PARSERS: Record<ImportFormat, (content: string, options: ParseOptions) => 
 export function parseImport(format: ImportFormat, content: string | Uint8Array, options: ParseOptions): ParseResult {
 	const text = typeof content === 'string' ? content.replace(/^\uFEFF/, '') : decodeBytes(content);
 	if (!text.trim()) return { records: [], errors: [{ record: 'file', message: 'the file is empty' }] };
-	return PARSERS[format](text, options);
+	try {
+		return PARSERS[format](text, options);
+	} catch (error) {
+		// The parsers report what they meet record by record; a file that defeats the format's own
+		// library (an XML entity it refuses, a graph nested beyond the stack) is unreadable, not a crash.
+		return { records: [], errors: [{ record: 'file', message: `the file could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
+	}
 }
 
 /**

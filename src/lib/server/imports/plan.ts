@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { activities } from '../activities/schema';
+import { activities, activitySessions } from '../activities/schema';
 import type { ImportRunItem } from './schema';
 import type { ImportFormat, ImportRecord, RecordError } from './record';
 import { mapRecord, type MappedRecord } from './mapping';
@@ -16,9 +16,12 @@ export interface PlannedRecord {
 	reason?: string;
 	mapped?: MappedRecord;
 	existing?: ExistingActivity;
+	/** For an update: the columns to set (see `updateColumns`). */
+	changes?: ReturnType<typeof updateColumns>;
 }
 
-type ExistingActivity = Pick<
+type ExistingActivity = ExistingColumns & { sessions: { startsAt: Date; endsAt: Date }[] };
+type ExistingColumns = Pick<
 	typeof activities.$inferSelect,
 	'id' | 'status' | 'sourceId' | 'title' | 'description' | 'mode' | 'startsAt' | 'endsAt' | 'alwaysOpen' | 'locationAddress' | 'lat' | 'lon' | 'onlineUrl' | 'languages' | 'ageMin' | 'ageMax' | 'capacity' | 'priceAmount' | 'priceCurrency' | 'sourceUrl'
 >;
@@ -28,6 +31,7 @@ const LOOKUP_CHUNK = 1000;
 async function existingBySource(db: Db, organisationId: string, format: ImportFormat, sourceIds: string[]) {
 	const found = new Map<string, ExistingActivity>();
 	for (let i = 0; i < sourceIds.length; i += LOOKUP_CHUNK) {
+		const byId = new Map<string, ExistingActivity>();
 		const rows = await db
 			.select({
 				id: activities.id,
@@ -53,7 +57,20 @@ async function existingBySource(db: Db, organisationId: string, format: ImportFo
 			})
 			.from(activities)
 			.where(and(eq(activities.organisationId, organisationId), eq(activities.sourceFormat, format), inArray(activities.sourceId, sourceIds.slice(i, i + LOOKUP_CHUNK))));
-		for (const row of rows) found.set(row.sourceId!, row);
+		for (const row of rows) {
+			const existing = { ...row, sessions: [] };
+			found.set(row.sourceId!, existing);
+			byId.set(row.id, existing);
+		}
+		// The dates of a series matter too: an occurrence moved inside it changes neither end.
+		if (byId.size) {
+			const sessions = await db
+				.select({ activityId: activitySessions.activityId, startsAt: activitySessions.startsAt, endsAt: activitySessions.endsAt })
+				.from(activitySessions)
+				.where(inArray(activitySessions.activityId, [...byId.keys()]))
+				.orderBy(asc(activitySessions.startsAt));
+			for (const session of sessions) byId.get(session.activityId)?.sessions.push(session);
+		}
 	}
 	return found;
 }
@@ -87,9 +104,9 @@ export function updateColumns(mapped: MappedRecord, existing: ExistingActivity) 
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a instanceof Date ? a.toISOString() : a) === JSON.stringify(b instanceof Date ? b.toISOString() : b);
 
-function unchanged(mapped: MappedRecord, existing: ExistingActivity): boolean {
-	const next = updateColumns(mapped, existing);
-	return (Object.keys(next) as (keyof typeof next)[]).every((key) => sameValue(next[key], existing[key]));
+function unchanged(next: ReturnType<typeof updateColumns>, mapped: MappedRecord, existing: ExistingActivity): boolean {
+	const sameSessions = mapped.sessions.length === 0 || sameValue(mapped.sessions, existing.sessions.map(({ startsAt, endsAt }) => ({ startsAt, endsAt })));
+	return sameSessions && (Object.keys(next) as (keyof typeof next)[]).every((key) => sameValue(next[key], existing[key]));
 }
 
 export async function planImport(db: Db, organisationId: string, format: ImportFormat, records: ImportRecord[], defaultLocale: string): Promise<{ planned: PlannedRecord[]; errors: RecordError[] }> {
@@ -109,8 +126,9 @@ export async function planImport(db: Db, organisationId: string, format: ImportF
 		const found = existing.get(record.sourceId);
 		if (!found) return { record, action: 'create', mapped };
 		if (found.status === 'archived') return { record, action: 'skip', reason: 'archived', mapped, existing: found };
-		if (unchanged(mapped, found)) return { record, action: 'skip', reason: 'unchanged', mapped, existing: found };
-		return { record, action: 'update', mapped, existing: found };
+		const changes = updateColumns(mapped, found);
+		if (unchanged(changes, mapped, found)) return { record, action: 'skip', reason: 'unchanged', mapped, existing: found };
+		return { record, action: 'update', mapped, existing: found, changes };
 	});
 	return { planned, errors };
 }

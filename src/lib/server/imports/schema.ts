@@ -8,6 +8,14 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export type ImportRunStatus = 'previewed' | 'applied' | 'failed';
 
+/** How the content is read: the same for the preview and for applying it. */
+export interface ImportReadOptions {
+	locale: string;
+	timezone: string;
+	csvMapping?: Record<string, string>;
+	dateOrder?: 'dmy' | 'mdy';
+}
+
 export interface ImportRunItem {
 	sourceId: string;
 	title: string;
@@ -35,6 +43,7 @@ export const importRuns = pgTable(
 		sourceUrl: text('source_url'),
 		status: text('status').$type<ImportRunStatus>().notNull(),
 		publish: boolean('publish').notNull().default(false),
+		readWith: jsonb('read_with').$type<ImportReadOptions>().notNull().default({ locale: 'en', timezone: 'UTC' }),
 		/** The content read, kept between a preview and its application only. */
 		content: bytea('content'),
 		created: integer('created').notNull().default(0),

@@ -11,6 +11,7 @@ const options = {
 	locale: LocaleCode.optional().describe('The language of the texts when the source does not say; the city’s default otherwise'),
 	timezone: z.string().max(60).optional().describe('IANA time zone for times without one; the city’s otherwise'),
 	csvMapping: z.record(z.string().max(40), z.string().max(200)).optional().describe('For CSV in another layout: our field -> their column name'),
+	dateOrder: z.enum(['dmy', 'mdy']).optional().describe('For CSV: how to read 01/02/2030 (day first, or month first); the file decides when left out'),
 	publish: z.boolean().default(false).describe('Publish the records that are complete (or send them to the city’s review); the others stay drafts'),
 	select: z.array(z.string().max(500)).max(20_000).optional().describe('Only these records (by source id); all by default')
 };

@@ -7,13 +7,13 @@ import { fetchPublic } from '../http/public-fetch';
 import { isValidTimeZone } from '../shared/schemas';
 import { recordAudit } from '../platform/audit';
 import { findOrganisationScope } from '../organisations/queries';
-import { findCityById } from '../cities/queries';
+import { findCityById, type CityRow } from '../cities/queries';
 import { frameworksOfCity } from '../frameworks/city-frameworks';
-import { detectFormat, parseImport } from './parse';
+import { decodeBytes, detectFormat, parseImport } from './parse';
 import { skillMatcher } from './skills';
 import { planImport } from './plan';
 import { writePlan } from './write';
-import { importRuns, type ImportRunItem } from './schema';
+import { importRuns, type ImportReadOptions, type ImportRunItem } from './schema';
 import { IMPORT_MAX_BYTES, type ImportInput } from './schemas';
 import { CSV_FIELDS, type ImportFormat } from './record';
 
@@ -41,51 +41,74 @@ export async function readSource(input: { content?: string | Uint8Array | undefi
 }
 
 /**
- * Reads, parses and plans an import; a dry run stops there and keeps the content for applying the
- * preview as it was seen. A file nothing can be read from is refused (422) and changes nothing.
+ * Reads, parses and plans an import; a dry run stops there and keeps the content, and the options it
+ * was read with, for applying the preview exactly as it was seen. A file nothing can be read from is
+ * refused (422) and changes nothing.
  */
 export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput, 'content'> & { content?: string | Uint8Array | undefined }) {
 	const user = requireUser(actor);
 	const { org, city } = await importScope(app, actor, input.organisationId);
 	if (input.timezone && !isValidTimeZone(input.timezone)) throw validationFailed([{ path: 'timezone', code: 'timezone', message: 'Unknown time zone.' }]);
 	const bytes = await readSource(input);
-	const format = input.format === 'auto' ? detectFormat(bytes.toString('utf8', 0, Math.min(bytes.byteLength, 256 * 1024)), input.filename) : input.format;
+	// Detected on the whole text, decoded as the parser will decode it; a URL's path names the file.
+	const filename = input.filename ?? (input.url ? new URL(input.url).pathname : null);
+	const format = input.format === 'auto' ? detectFormat(decodeBytes(bytes), filename) : input.format;
 	if (!format) {
 		throw new AppError('import_unreadable', 'The format of this file could not be recognised: choose it.', [{ record: input.filename ?? 'file', message: 'unknown format' }]);
 	}
-	const run = await app.db
+	const readWith: ImportReadOptions = {
+		locale: input.locale ?? city.defaultLocale,
+		timezone: input.timezone ?? city.timezone,
+		...(input.csvMapping ? { csvMapping: input.csvMapping } : {}),
+		...(input.dateOrder ? { dateOrder: input.dateOrder } : {})
+	};
+	const [run] = await app.db
 		.insert(importRuns)
-		.values({ cityId: org.cityId, organisationId: org.id, createdBy: user.user.id, format, filename: input.filename ?? null, sourceUrl: input.url ?? null, status: 'previewed', publish: input.publish, content: bytes })
+		.values({
+			cityId: org.cityId,
+			organisationId: org.id,
+			createdBy: user.user.id,
+			format,
+			filename: input.filename ?? null,
+			sourceUrl: input.url ?? null,
+			status: 'previewed',
+			publish: input.publish,
+			readWith,
+			// Only a preview needs the bytes later.
+			content: input.dryRun ? bytes : null
+		})
 		.returning();
-	const result = await executeRun(app, actor, run[0]!, { dryRun: input.dryRun, publish: input.publish, select: input.select, locale: input.locale ?? city.defaultLocale, timezone: input.timezone ?? city.timezone, csvMapping: input.csvMapping });
-	return result;
+	return executeRun(app, actor, run!, bytes, city, { dryRun: input.dryRun, publish: input.publish, select: input.select });
 }
 
-/** Applies a preview as it was seen (the content kept with it). */
+/** Applies a preview as it was seen: the content and read options kept with it. */
 export async function applyRun(app: Deps, actor: Actor, runId: string, options: { publish: boolean; select?: string[] | undefined }) {
 	const run = await findRun(app, actor, runId);
 	if (run.status !== 'previewed' || !run.content) throw invalidState('This import was already applied.');
 	const city = (await findCityById(app.db, run.cityId))!;
-	return executeRun(app, actor, run, { dryRun: false, publish: options.publish, select: options.select, locale: city.defaultLocale, timezone: city.timezone });
+	return executeRun(app, actor, run, run.content, city, { dryRun: false, publish: options.publish, select: options.select });
 }
 
 async function executeRun(
 	app: Deps,
 	actor: Actor,
 	run: ImportRunRow,
-	options: { dryRun: boolean; publish: boolean; select?: string[] | undefined; locale: string; timezone: string; csvMapping?: Record<string, string> | undefined }
+	content: Uint8Array,
+	city: CityRow,
+	options: { dryRun: boolean; publish: boolean; select?: string[] | undefined }
 ) {
 	const user = requireUser(actor);
 	const format = run.format as ImportFormat;
-	const csvMapping = options.csvMapping ? Object.fromEntries(Object.entries(options.csvMapping).filter(([field]) => (CSV_FIELDS as readonly string[]).includes(field))) : undefined;
-	const parsed = parseImport(format, run.content!, { defaultLocale: options.locale, defaultTimeZone: options.timezone, skillFor: skillMatcher(app.frameworks), ...(csvMapping ? { csvMapping } : {}) });
+	const { locale, timezone, csvMapping, dateOrder } = run.readWith;
+	const mapping = csvMapping ? Object.fromEntries(Object.entries(csvMapping).filter(([field]) => (CSV_FIELDS as readonly string[]).includes(field))) : undefined;
+	const parsed = parseImport(format, content, { defaultLocale: locale, defaultTimeZone: timezone, skillFor: skillMatcher(app.frameworks), ...(mapping ? { csvMapping: mapping } : {}), ...(dateOrder ? { dateOrder } : {}) });
 	if (parsed.records.length === 0) {
 		await app.db.update(importRuns).set({ status: 'failed', content: null, errors: parsed.errors.slice(0, 500) }).where(eq(importRuns.id, run.id));
 		throw new AppError('import_unreadable', parsed.errors[0]?.message ?? 'No learning opportunities were found in this file.', parsed.errors.slice(0, 100));
 	}
 	const selected = options.select ? new Set(options.select) : undefined;
 	const records = selected ? parsed.records.filter((record) => selected.has(record.sourceId)) : parsed.records;
-	const { planned, errors } = await planImport(app.db, run.organisationId, format, records, options.locale);
+	const { planned, errors } = await planImport(app.db, run.organisationId, format, records, locale);
 	const allErrors = [...parsed.errors, ...errors];
 	let items: ImportRunItem[];
 	if (options.dryRun) {
@@ -98,7 +121,6 @@ async function executeRun(
 		}));
 	} else {
 		const frameworkIds = await frameworksOfCity(app.db, app.frameworks, run.cityId);
-		const city = (await findCityById(app.db, run.cityId))!;
 		const publish = !options.publish ? false : city.moderateActivities && !can(actor, 'activity.moderate', { cityId: run.cityId }) ? 'review' : 'publish';
 		items = await writePlan(app, planned, { cityId: run.cityId, organisationId: run.organisationId, format, userId: user.user.id, frameworkIds, publish, now: app.now() });
 	}

@@ -6,7 +6,7 @@ import { criteriaText } from '../activities/service';
 import { skillSuggester } from './skills';
 import type { ImportFormat } from './record';
 import type { ImportRunItem } from './schema';
-import { updateColumns, type PlannedRecord } from './plan';
+import type { PlannedRecord } from './plan';
 
 /** Rows per transaction: a crash loses at most one chunk's work, and re-running finds what was written (the source key is unique). */
 const CHUNK = 200;
@@ -85,7 +85,7 @@ export async function writePlan(app: Pick<AppContext, 'db' | 'frameworks'>, plan
 				await tx
 					.update(activities)
 					.set({
-						...updateColumns(p.mapped!, existing),
+						...p.changes!,
 						...(skills.length ? { skills, frameworks: frameworksOf(skills) } : {}),
 						importedAt: ctx.now,
 						...(publishNow ? (ctx.publish === 'publish' ? { status: 'published' as const, publishedAt: ctx.now } : { status: 'in_review' as const, submittedAt: ctx.now }) : {})

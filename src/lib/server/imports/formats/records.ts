@@ -1,4 +1,6 @@
 import type { ImportRecord, ParseResult, RecordError } from '../record';
+import { createHash } from 'node:crypto';
+import { WebUrl } from '../../shared/schemas';
 import { decodeEntities, DESCRIPTION_MAX_LENGTH } from './html-to-markdown';
 import { toIsoInstant } from './dates';
 import { httpUrl } from './values';
@@ -62,6 +64,15 @@ export function sessionsFrom(pairs: { start: Date; end: Date }[]): { startsAt: s
 		.map((pair) => ({ startsAt: toIsoInstant(pair.start), endsAt: toIsoInstant(pair.end) }));
 }
 
+const SOURCE_ID_MAX = 200;
+const PRICE_MAX = 100_000;
+
+/** A link the activity accepts (http(s) on a named host, the API's rule), else none. */
+function activityUrl(raw: string): string | null {
+	const url = httpUrl(raw);
+	return url && WebUrl.safeParse(url).success ? url : null;
+}
+
 /** Tidies a record in place; returns what is wrong with it when it cannot be used. */
 function finishRecord(record: ImportRecord): string | undefined {
 	for (const [locale, title] of Object.entries(record.title)) {
@@ -70,6 +81,8 @@ function finishRecord(record: ImportRecord): string | undefined {
 		else delete record.title[locale];
 	}
 	if (Object.keys(record.title).length === 0) return 'it has no title';
+	// Some sources make ids from whole texts: a long one is replaced by its hash, the same on every import.
+	if (record.sourceId.length > SOURCE_ID_MAX) record.sourceId = `h:${createHash('sha256').update(record.sourceId).digest('hex').slice(0, 40)}`;
 	for (const [locale, description] of Object.entries(record.description)) {
 		if (!description.trim()) delete record.description[locale];
 		else if (description.length > DESCRIPTION_MAX_LENGTH) record.description[locale] = `${description.slice(0, DESCRIPTION_MAX_LENGTH - 1)}…`;
@@ -77,7 +90,8 @@ function finishRecord(record: ImportRecord): string | undefined {
 	record.languages = unique(record.languages);
 	record.skills = unique(record.skills);
 	record.keywords = unique(record.keywords.map((keyword) => decodeEntities(keyword)).filter((keyword) => keyword.length <= 100));
-	if (record.url !== undefined && record.url !== null) record.url = httpUrl(record.url) ?? null;
+	// What the activity would refuse is dropped here, so that one odd field does not cost the record.
+	if (record.url !== undefined && record.url !== null) record.url = activityUrl(record.url);
 	if (record.sourceUrl !== undefined && record.sourceUrl !== null) record.sourceUrl = httpUrl(record.sourceUrl) ?? null;
 	if (record.imageUrl !== undefined && record.imageUrl !== null) record.imageUrl = httpUrl(record.imageUrl) ?? null;
 	if (record.organiser) record.organiser = decodeEntities(record.organiser).slice(0, 200);
@@ -87,14 +101,14 @@ function finishRecord(record: ImportRecord): string | undefined {
 		const validPoint = typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
 		record.location = address || validPoint ? { address, lat: validPoint ? lat : null, lon: validPoint ? lon : null } : null;
 	}
-	if (record.price && !(record.price.amount >= 0 && /^[A-Z]{3}$/.test(record.price.currency))) record.price = null;
+	if (record.price && !(record.price.amount >= 0 && record.price.amount <= PRICE_MAX && /^[A-Z]{3}$/.test(record.price.currency))) record.price = null;
 	if (record.price?.amount === 0) {
 		record.price = null;
 		record.free = true;
 	}
 	for (const key of ['ageMin', 'ageMax', 'capacity'] as const) {
 		const value = record[key];
-		if (value !== undefined && value !== null && !(Number.isInteger(value) && value >= 0 && value <= (key === 'capacity' ? 100_000 : 120))) record[key] = null;
+		if (value !== undefined && value !== null && !(Number.isInteger(value) && value >= (key === 'capacity' ? 1 : 0) && value <= (key === 'capacity' ? 100_000 : 120))) record[key] = null;
 	}
 	if (typeof record.ageMin === 'number' && typeof record.ageMax === 'number' && record.ageMin > record.ageMax) record.ageMax = null;
 	if (record.sessions?.length) {

@@ -1,0 +1,1 @@
+ALTER TABLE "import_runs" ADD COLUMN "read_with" jsonb DEFAULT '{"locale":"en","timezone":"UTC"}'::jsonb NOT NULL;
