@@ -28,7 +28,8 @@ const SHELL_FILES = new Set([...build, ...files]);
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const KEPT_OFFLINE = [/^\/wallet(\/(skills|cv))?(\/__data\.json)?$/, new RegExp(`^/credentials/${UUID}(\\.json|\\.png|\\.svg|/print|/qr\\.svg)?(/__data\\.json)?$`)];
-const SESSION_CHANGES = new Set(['/login', '/signup', '/logout']);
+// Every form that starts or ends a session, deleting an account included.
+const SESSION_CHANGES = new Set(['/login', '/signup', '/logout', '/account/delete']);
 
 async function storeOfflinePage(language: string): Promise<void> {
 	const response = await fetch(OFFLINE_PAGE, { credentials: 'omit', headers: { 'accept-language': language } });
@@ -61,11 +62,17 @@ function cacheKey(url: URL): string {
 	return key.pathname + key.search;
 }
 
+/** SvelteKit answers a page's data with 200 and `{"type":"redirect"}` when the page redirects (signed out). */
+async function isDataRedirect(url: URL, response: Response): Promise<boolean> {
+	if (!url.pathname.endsWith('/__data.json') || !response.ok) return false;
+	return (await response.clone().text()).startsWith('{"type":"redirect"');
+}
+
 async function networkFirst(request: Request, url: URL): Promise<Response> {
 	const personal = await caches.open(PERSONAL);
 	try {
 		const response = await fetch(request);
-		if (response.redirected || response.type === 'opaqueredirect') {
+		if (response.redirected || response.type === 'opaqueredirect' || (await isDataRedirect(url, response))) {
 			// Sent to sign in: whoever these copies belonged to is no longer signed in.
 			await caches.delete(PERSONAL);
 		} else if (response.ok) {

@@ -99,6 +99,13 @@ describe('the skill wallet', () => {
 		await visitorPage.waitForURL(`**/credentials/${credentials['Speak up']}`);
 		await visitorPage.getByText('Verified', { exact: true }).waitFor();
 
+		// An emptied headline is gone from the profile.
+		await page.getByLabel('Headline').fill('');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByText('Saved. Your public profile is on.').waitFor();
+		await visitorPage.goto(profileUrl);
+		expect(await visitorPage.getByText('Looking for an apprenticeship').count()).toBe(0);
+
 		// Switched off: the same link is a 404.
 		await page.getByLabel('Show my public profile').uncheck();
 		await page.getByRole('button', { name: 'Save' }).click();

@@ -19,7 +19,8 @@ export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
 		const actor = requireSignedIn(locals.actor, url);
 		return handleForm(request, PublicProfileInput, { booleans: ['enabled'], arrays: ['credentialIds'] }, async (input) => {
-			const saved = await updateMyPublicProfile(locals.app, actor, input);
+			// A form leaves an emptied field out; here an empty headline means "no headline", not "keep it".
+			const saved = await updateMyPublicProfile(locals.app, actor, { ...input, headline: input.headline ?? '' });
 			return { saved: true as const, enabled: saved.enabled };
 		});
 	}
