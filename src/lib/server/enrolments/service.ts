@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import { csvRows, EXCEL_UTF8_BOM } from '../shared/csv';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import { authorize, requireUser } from '../policies/policies';
@@ -129,14 +130,7 @@ export async function listParticipants(app: Deps, actor: Actor, activityId: stri
 
 /** RFC 4180 CSV of the participant list; cells that a spreadsheet would run as formulas are defused. */
 export function participantsCsv(rows: Awaited<ReturnType<typeof listParticipants>>, headings: string[]): string {
-	const cell = (value: unknown) => {
-		let text = value instanceof Date ? value.toISOString() : String(value ?? '');
-		if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-		return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-	};
-	const lines = [headings.map(cell).join(',')];
-	for (const row of rows) lines.push([row.name, row.email, row.status, row.waitlistPosition ?? '', row.joinedAt ?? row.createdAt, row.leftAt ?? ''].map(cell).join(','));
-	return `\uFEFF${lines.join('\r\n')}\r\n`;
+	return EXCEL_UTF8_BOM + csvRows([headings, ...rows.map((row) => [row.name, row.email, row.status, row.waitlistPosition ?? '', row.joinedAt ?? row.createdAt, row.leftAt ?? ''])]);
 }
 
 /** A learner's own enrolments, newest activity first. */

@@ -1,4 +1,5 @@
 import type { CatalogItem, FrameworkCatalog } from '../frameworks/catalog';
+import { csvRows } from '../shared/csv';
 import { areaOf, evidencedCompetences } from './evidence';
 
 /** What the profile needs of a credential. */
@@ -74,17 +75,6 @@ export function skillProfile(credentials: EvidenceSource[], catalog: FrameworkCa
 
 /** The profile as CSV (framework, area, competence code and title, count), one row per competence. */
 export function skillProfileCsv(profile: FrameworkProfile[], header: string[]): string {
-	const cell = (value: string | number) => {
-		const text = String(value);
-		// A leading =, +, - or @ would make spreadsheets run it as a formula.
-		const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-		return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-	};
-	const lines = [header.map(cell).join(',')];
-	for (const framework of profile) {
-		for (const area of framework.areas) {
-			for (const competence of area.competences) lines.push([framework.name, area.title, competence.code, competence.title, competence.count].map(cell).join(','));
-		}
-	}
-	return `${lines.join('\r\n')}\r\n`;
+	const rows = profile.flatMap((framework) => framework.areas.flatMap((area) => area.competences.map((c) => [framework.name, area.title, c.code, c.title, c.count])));
+	return csvRows([header, ...rows]);
 }
