@@ -4,10 +4,11 @@ import { users } from '../accounts/schema';
 import { credentials } from '../credentials/schema';
 import { credentialUrl } from '../credentials/did';
 import { looksLikeJwt } from '../credentials/jwt';
-import { decodeVerifyInput, verifyDecoded } from '../credentials/verify-input';
+import { decodeVerifyInput } from '../credentials/verify-input';
+import { enforceRateLimit } from '../ratelimit/rate-limiter';
 import { readBody } from '../http/validation';
 import { importedCredentials } from '../wallet/schema';
-import { keepImported } from '../wallet/imports';
+import { importDecoded } from '../wallet/imports';
 import { PersonName } from '../accounts/schemas';
 import { findAccessGrant, type Ob3Grant } from './tokens';
 import { CORS_HEADERS, json, Ob3Error } from './http';
@@ -122,11 +123,9 @@ export async function upsertCredential(app: Deps, grant: Ob3Grant, request: Requ
 	} else {
 		throw new Ob3Error(400, 'invalid_data', 'Send the credential as application/json, or a VC-JWT as text/plain.');
 	}
-	const decoded = await decodeVerifyInput(app, { credential: input });
-	const report = await verifyDecoded(app, decoded);
-	const failed = report.checks.find((check) => (check.check === 'format' || check.check === 'signature') && check.ok === false);
-	if (failed) throw new Ob3Error(400, 'invalid_data', `The credential was not stored: ${failed.message}`);
-	const { created } = await keepImported(app, grant.userId, { ...decoded, source: 'json' }, report, null);
+	// Verifying may fetch from the network: limited per learner, as the wallet's own import is per address.
+	await enforceRateLimit(app.db, [`verify:user:${grant.userId}`], app.config.rateLimits.verify);
+	const { created } = await importDecoded(app, grant.userId, await decodeVerifyInput(app, { credential: input }), null);
 	const status = created ? 201 : 200;
 	if (typeof input === 'string') return new Response(input, { status, headers: { 'content-type': 'text/plain', 'cache-control': 'no-store', ...CORS_HEADERS } });
 	return json(input, status);

@@ -26,9 +26,17 @@ export async function importCredential(app: Deps, actor: Actor, input: VerifyInp
 	const user = requireUser(actor);
 	authorize(actor, 'wallet.import');
 	const decoded = await decodeVerifyInput(app, input);
+	return importDecoded(app, user.user.id, decoded, sourceUrlOf(input, decoded));
+}
+
+/**
+ * Verifies a decoded credential and keeps it in the learner's wallet; a forgery or a non-badge is
+ * refused (`invalid_credential`). Every way in (the page, the API, a wallet app's push) goes through here.
+ */
+export async function importDecoded(app: Deps, userId: string, decoded: DecodedCredential, sourceUrl: string | null) {
 	const report = await verifyDecoded(app, decoded);
 	refuseForgeries(report);
-	return keepImported(app, user.user.id, decoded, report, sourceUrlOf(input, decoded));
+	return keepImported(app, userId, decoded, report, sourceUrl);
 }
 
 function refuseForgeries(report: VerificationReport): void {
@@ -38,7 +46,7 @@ function refuseForgeries(report: VerificationReport): void {
 }
 
 /** Stores (or refreshes) the credential under its key; `created` says whether it is new. */
-export async function keepImported(app: Pick<Deps, 'db' | 'now'>, userId: string, decoded: DecodedCredential, report: VerificationReport, sourceUrl: string | null) {
+async function keepImported(app: Pick<Deps, 'db' | 'now'>, userId: string, decoded: DecodedCredential, report: VerificationReport, sourceUrl: string | null) {
 	const ob2 = decoded.ob2Url !== undefined;
 	const document = isObject(decoded.credential) ? decoded.credential : { id: decoded.ob2Url, type: 'Assertion' };
 	const values = {
