@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashSecret, newSecret } from '../shared/secrets';
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { apiTokens, users } from './schema';
@@ -7,7 +7,6 @@ import { notFound } from '../http/errors';
 /** Personal API tokens start with this, so that a leaked one is recognisable (secret scanners, logs). */
 export const API_TOKEN_PREFIX = 'col_pat_';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createApiToken(
 	db: Db,
@@ -15,11 +14,11 @@ export async function createApiToken(
 	input: { name: string; expiresInDays?: number | undefined },
 	now = new Date()
 ) {
-	const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+	const token = newSecret(API_TOKEN_PREFIX);
 	const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
 	const [row] = await db
 		.insert(apiTokens)
-		.values({ userId, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 14), expiresAt })
+		.values({ userId, name: input.name, tokenHash: hashSecret(token), prefix: token.slice(0, 14), expiresAt })
 		.returning();
 	return { ...row!, token };
 }
@@ -53,7 +52,7 @@ export async function findUserByApiToken(db: Db, token: string, now = new Date()
 		.select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
 		.from(apiTokens)
 		.innerJoin(users, eq(users.id, apiTokens.userId))
-		.where(and(eq(apiTokens.tokenHash, hashToken(token)), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
+		.where(and(eq(apiTokens.tokenHash, hashSecret(token)), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
 	if (!row) return undefined;
 	if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
 		await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));

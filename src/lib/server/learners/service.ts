@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashSecret } from '../shared/secrets';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { SignedInActor } from '../auth/actor';
@@ -39,7 +40,6 @@ export async function updateLearningProfile(app: Deps, actor: SignedInActor, inp
 	return getLearningProfile(app, actor.user.id);
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * A new secret address for the learner's calendar feed (the previous one stops working). Only its hash
@@ -49,12 +49,12 @@ export async function renewCalendarFeed(app: Pick<AppContext, 'db' | 'config'>, 
 	const token = randomBytes(24).toString('base64url');
 	await app.db
 		.insert(learnerProfiles)
-		.values({ userId: actor.user.id, calendarTokenHash: hashToken(token) })
-		.onConflictDoUpdate({ target: learnerProfiles.userId, set: { calendarTokenHash: hashToken(token) } });
+		.values({ userId: actor.user.id, calendarTokenHash: hashSecret(token) })
+		.onConflictDoUpdate({ target: learnerProfiles.userId, set: { calendarTokenHash: hashSecret(token) } });
 	return `${app.config.publicUrl}/calendar/${token}.ics`;
 }
 
 export async function userByCalendarToken(app: Pick<AppContext, 'db'>, token: string): Promise<string | undefined> {
-	const [row] = await app.db.select({ userId: learnerProfiles.userId }).from(learnerProfiles).where(eq(learnerProfiles.calendarTokenHash, hashToken(token)));
+	const [row] = await app.db.select({ userId: learnerProfiles.userId }).from(learnerProfiles).where(eq(learnerProfiles.calendarTokenHash, hashSecret(token)));
 	return row?.userId;
 }

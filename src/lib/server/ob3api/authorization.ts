@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { hashSecret, newSecret } from '../shared/secrets';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import { authorize, requireUser } from '../policies/policies';
-import { findClient, hashSecret, type ClientRow } from './registration';
+import { findClient, type ClientRow } from './registration';
 import { includesAll, parseScopeParameter, type Scope } from './scopes';
 import { ob3AuthorizationCodes, ob3Connections } from './schema';
 import { OB3_TOKEN_PREFIX } from './prefixes';
@@ -56,7 +56,7 @@ export async function checkAuthorizeRequest(db: AppContext['db'], params: URLSea
 export async function approveAuthorization(app: Pick<AppContext, 'db' | 'config' | 'now'>, actor: Actor, request: AuthorizeRequest): Promise<string> {
 	const user = requireUser(actor);
 	authorize(actor, 'wallet.connectApp');
-	const code = CODE_PREFIX + randomBytes(32).toString('base64url');
+	const code = newSecret(CODE_PREFIX);
 	const now = app.now();
 	await app.db.transaction(async (tx) => {
 		// Approving again widens the connection to the union of what was ever approved.

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashSecret, newSecret } from '../shared/secrets';
 import { isUuid } from '../http/validation';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
@@ -14,7 +14,6 @@ import { OB3_TOKEN_PREFIX } from './prefixes';
  * secret. Nothing is reachable with them until a learner consents.
  */
 export const CLIENT_SECRET_PREFIX = `${OB3_TOKEN_PREFIX}s_`;
-export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /** https, or plain http on the loopback interface for an app under development (RFC 8252 7.3). */
 export function isAllowedRedirectUri(value: string): boolean {
@@ -61,7 +60,7 @@ export async function registerClient(db: Db, body: unknown, now: Date) {
 	const scopes = request.scope === undefined ? ALL_SCOPES : parseScopeParameter(request.scope);
 	if (!scopes || scopes.length === 0) throw new OAuthError('invalid_client_metadata', `scope: use the Open Badges scopes (${ALL_SCOPES.join(' ')}).`);
 
-	const secret = CLIENT_SECRET_PREFIX + randomBytes(32).toString('base64url');
+	const secret = newSecret(CLIENT_SECRET_PREFIX);
 	const authMethod = request.token_endpoint_auth_method ?? 'client_secret_basic';
 	const [client] = await db
 		.insert(ob3Clients)

@@ -1,9 +1,10 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hashSecret, newSecret } from '../shared/secrets';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Db } from '../db/database';
 import { OAuthError } from './http';
-import { findClient, hashSecret, type ClientRow } from './registration';
+import { findClient, type ClientRow } from './registration';
 import { includesAll, parseScopeParameter } from './scopes';
 import { ob3AuthorizationCodes, ob3Connections, ob3Tokens } from './schema';
 import { OB3_TOKEN_PREFIX } from './prefixes';
@@ -102,8 +103,8 @@ export async function refresh(app: Deps, client: ClientRow, form: URLSearchParam
 
 async function issueTokens(app: Deps, grant: { connectionId: string; clientId: string; family: string; scopes: string[] }) {
 	const now = app.now();
-	const access = ACCESS_TOKEN_PREFIX + randomBytes(32).toString('base64url');
-	const refreshToken = REFRESH_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+	const access = newSecret(ACCESS_TOKEN_PREFIX);
+	const refreshToken = newSecret(REFRESH_TOKEN_PREFIX);
 	const row = (token: string, kind: 'access' | 'refresh', seconds: number) => ({
 		tokenHash: hashSecret(token),
 		kind,

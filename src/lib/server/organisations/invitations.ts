@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashSecret, newSecret } from '../shared/secrets';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
@@ -14,7 +14,6 @@ import type { MemberDto } from './schemas';
 type Deps = Pick<AppContext, 'db' | 'mailer' | 'config'>;
 
 const INVITATION_DAYS = 14;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Invites someone by e-mail. Inviting an address that already has an open invitation sends a fresh
@@ -43,21 +42,21 @@ export async function inviteMember(
 			.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, invitee.id)));
 		if (existing) throw new AppError('already_member', 'This person is already a member of the organisation.');
 	}
-	const token = randomBytes(32).toString('base64url');
+	const token = newSecret();
 	const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
 	const invitation = await app.db.transaction(async (tx) => {
 		await lockOrganisation(tx, organisationId);
 		const open = and(eq(invitations.organisationId, organisationId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt));
 		const [updated] = await tx
 			.update(invitations)
-			.set({ role: input.role, tokenHash: hashToken(token), expiresAt, invitedBy: inviter.user.id })
+			.set({ role: input.role, tokenHash: hashSecret(token), expiresAt, invitedBy: inviter.user.id })
 			.where(open)
 			.returning();
 		const [row] = updated
 			? [updated]
 			: await tx
 					.insert(invitations)
-					.values({ cityId: org.cityId, organisationId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: inviter.user.id, expiresAt })
+					.values({ cityId: org.cityId, organisationId, email: input.email, role: input.role, tokenHash: hashSecret(token), invitedBy: inviter.user.id, expiresAt })
 					.returning();
 		await recordAudit(tx, {
 			cityId: org.cityId,
@@ -111,7 +110,7 @@ async function findUsableInvitation(app: Pick<AppContext, 'db'>, token: string, 
 		.select({ invitation: invitations, organisationName: organisations.name, organisationStatus: organisations.status })
 		.from(invitations)
 		.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
-		.where(eq(invitations.tokenHash, hashToken(token)));
+		.where(eq(invitations.tokenHash, hashSecret(token)));
 	if (!row || row.invitation.acceptedAt || row.invitation.revokedAt || row.invitation.expiresAt <= now) {
 		throw new AppError('invalid_token', 'This invitation is invalid, was already used, or has expired. Ask for a new one.');
 	}
