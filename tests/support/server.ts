@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -45,6 +46,20 @@ async function freePort(): Promise<number> {
 }
 
 /** Creates a database on the PostgreSQL server for one suite; returns its URL and a dropper. */
+/**
+ * Storage that outlives one server process, for tests that stop and start the server: a scratch
+ * database on the PostgreSQL server when DATABASE_URL is set, else a PGlite data directory. `cleanup`
+ * removes it.
+ */
+export async function restartableStorage(label: string): Promise<{ where: { databaseUrl: string } | { dataDir: string }; cleanup: () => Promise<void> }> {
+	if (process.env.DATABASE_URL) {
+		const database = await createSuiteDatabase(process.env.DATABASE_URL);
+		return { where: { databaseUrl: database.url }, cleanup: database.drop };
+	}
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `col-${label}-`));
+	return { where: { dataDir }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
 export async function createSuiteDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
 	const name = `col_test_${randomBytes(6).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: serverUrl });

@@ -3,11 +3,8 @@
  * on the same database, and carries on. Every recipient ends with exactly one credential: nothing is
  * lost, nothing is doubled. Runs on PGlite, or on PostgreSQL when DATABASE_URL is set.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSuiteDatabase, startServer, type TestServer } from '../../../../tests/support/server';
+import { restartableStorage, startServer, type TestServer } from '../../../../tests/support/server';
 import { apiClient, type ApiClient } from '../../../../tests/support/api';
 import { ADMIN, publishedActivity } from '../../../../tests/support/factories';
 
@@ -18,14 +15,9 @@ afterAll(async () => {
 });
 
 async function storage() {
-	if (process.env.DATABASE_URL) {
-		const database = await createSuiteDatabase(process.env.DATABASE_URL);
-		cleanups.push(database.drop);
-		return { databaseUrl: database.url };
-	}
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'col-crash-'));
-	cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-	return { dataDir };
+	const { where, cleanup } = await restartableStorage('crash');
+	cleanups.push(cleanup);
+	return where;
 }
 
 /** Restarts keep the secret that seals the signing keys (set, as a multi-instance set-up must). */

@@ -3,11 +3,8 @@
  * suspended when the last activity badge came, as a process stopped between the two writes would
  * leave it) is issued when the server starts again. Runs on PGlite, or on PostgreSQL with DATABASE_URL.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSuiteDatabase, startServer } from '../../../../tests/support/server';
+import { restartableStorage, startServer } from '../../../../tests/support/server';
 import { apiClient } from '../../../../tests/support/api';
 import { ADMIN, publishedActivity } from '../../../../tests/support/factories';
 
@@ -17,14 +14,9 @@ afterAll(async () => {
 });
 
 async function storage() {
-	if (process.env.DATABASE_URL) {
-		const database = await createSuiteDatabase(process.env.DATABASE_URL);
-		cleanups.push(database.drop);
-		return { databaseUrl: database.url };
-	}
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'col-playlist-'));
-	cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-	return { dataDir };
+	const { where, cleanup } = await restartableStorage('playlist');
+	cleanups.push(cleanup);
+	return where;
 }
 
 const env = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, CREDENTIAL_SECRET: 'playlist resume secret, long enough to be a key' };
