@@ -74,17 +74,24 @@ export function presentActivity(activity: ActivityRecord, publicUrl: string): Ac
 	};
 }
 
+/** What every badge says, as the API shows it (`BadgeTextDto`). */
+export function presentBadgeText(badge: BadgeDescription) {
+	return {
+		name: badge.name,
+		description: badge.description,
+		criteria: badge.criteria,
+		tags: badge.tags ?? [],
+		validForMonths: badge.validForMonths ?? null,
+		expiresOn: badge.expiresOn ?? null,
+		design: badge.design ?? {}
+	};
+}
+
 function presentBadge(badge: BadgeDescription | null, title: LocalizedText, imageUrl: string) {
 	const described = badge ?? { name: title, description: {}, criteria: {} };
 	return {
-		name: described.name,
-		description: described.description,
-		criteria: described.criteria,
-		tags: described.tags ?? [],
-		validForMonths: described.validForMonths ?? null,
-		expiresOn: described.expiresOn ?? null,
+		...presentBadgeText(described),
 		assessment: described.assessment ?? 'organiser',
-		design: described.design ?? {},
 		image: { url: imageUrl, uploaded: Boolean(described.imageKey), alt: described.imageAlt ?? {} }
 	};
 }

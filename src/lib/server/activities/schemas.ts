@@ -100,6 +100,17 @@ export const ReviewActivityInput = z
 	.object({ decision: z.enum(['approve', 'reject']), comment: z.string().trim().max(2000).optional() })
 	.meta({ id: 'ReviewActivityInput' });
 
+/** What every badge says, an activity's or a playlist's. */
+export const BadgeTextDto = z.object({
+	name: LocalizedTextDto,
+	description: LocalizedTextDto,
+	criteria: LocalizedTextDto,
+	tags: z.array(z.string()),
+	validForMonths: z.int().nullable(),
+	expiresOn: z.string().nullable(),
+	design: z.object({ colour: z.enum(BADGE_COLOURS).optional(), icon: z.enum(BADGE_ICONS).optional() })
+});
+
 export const ActivityDto = z
 	.object({
 		id: z.uuid(),
@@ -131,15 +142,8 @@ export const ActivityDto = z
 		frameworks: z.array(z.string()),
 		contact: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
 		image: z.object({ url: z.string(), alt: LocalizedTextDto }).nullable(),
-		badge: z.object({
-			name: LocalizedTextDto,
-			description: LocalizedTextDto,
-			criteria: LocalizedTextDto,
-			tags: z.array(z.string()),
-			validForMonths: z.int().nullable(),
-			expiresOn: z.string().nullable(),
+		badge: BadgeTextDto.extend({
 			assessment: z.enum(BADGE_ASSESSMENTS),
-			design: z.object({ colour: z.enum(BADGE_COLOURS).optional(), icon: z.enum(BADGE_ICONS).optional() }),
 			image: z.object({
 				url: z.string().meta({ description: 'The badge image as PNG (also served as SVG at the same path with `.svg`)' }),
 				uploaded: z.boolean().meta({ description: 'True when an organiser uploaded it; false when it is drawn from the design' }),

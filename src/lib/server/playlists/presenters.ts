@@ -1,5 +1,6 @@
 import { pickText } from '../../i18n/locales';
 import { markdownToText } from '../activities/markdown';
+import { presentBadgeText } from '../activities/presenters';
 import type { PlaylistDto, PlaylistProgressDto } from './schemas';
 import { effectiveSkills, type PlaylistRecord } from './queries';
 import { neededCount } from './progress';
@@ -29,16 +30,7 @@ export function presentPlaylist(record: PlaylistRecord, publicUrl: string): Play
 			status: item.status,
 			organisation: item.organisation
 		})),
-		badge: {
-			name: record.badge.name,
-			description: record.badge.description,
-			criteria: record.badge.criteria,
-			tags: record.badge.tags ?? [],
-			validForMonths: record.badge.validForMonths ?? null,
-			expiresOn: record.badge.expiresOn ?? null,
-			image: `${playlistUrl(publicUrl, record.id)}/badge.png`,
-			design: record.badge.design ?? {}
-		},
+		badge: { ...presentBadgeText(record.badge), image: `${playlistUrl(publicUrl, record.id)}/badge.png` },
 		status: record.status,
 		featured: record.featured,
 		followers: record.followers,

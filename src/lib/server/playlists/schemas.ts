@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { LocalizedTextDto, LocalizedTextInput, PageQuery, Slug } from '../shared/schemas';
 import { SkillIds } from '../frameworks/schemas';
-import { CreateActivityInput, TargetGroup } from '../activities/schemas';
-import { BADGE_COLOURS, BADGE_ICONS } from '../activities/schema';
+import { BadgeTextDto, CreateActivityInput, TargetGroup } from '../activities/schemas';
 import { TARGET_GROUPS } from '../../activities/vocabulary';
 import { PLAYLIST_STATUSES } from './schema';
 
@@ -76,16 +75,7 @@ export const PlaylistDto = z
 		ordered: z.boolean(),
 		requiredCount: z.int().describe('Items to complete'),
 		items: z.array(ItemDto),
-		badge: z.object({
-			name: LocalizedTextDto,
-			description: LocalizedTextDto,
-			criteria: LocalizedTextDto,
-			tags: z.array(z.string()),
-			validForMonths: z.int().nullable(),
-			expiresOn: z.string().nullable(),
-			image: z.string(),
-			design: z.object({ colour: z.enum(BADGE_COLOURS).optional(), icon: z.enum(BADGE_ICONS).optional() })
-		}),
+		badge: BadgeTextDto.extend({ image: z.string() }),
 		status: PlaylistStatus,
 		featured: z.boolean(),
 		followers: z.int(),
