@@ -7,12 +7,11 @@ import { loadLearnerOverview, upcomingSessions } from '$lib/server/learners/over
 /** The skill wallet: every credential I hold (filtered by framework or skill), my playlists and what is coming up. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireSignedIn(locals.actor, url);
-	const cards = await myWalletCards(locals.app, actor);
+	const [cards, overview] = await Promise.all([myWalletCards(locals.app, actor), loadLearnerOverview(locals.app, actor, locals.locale)]);
 	const options = filterOptions(cards, locals.app.frameworks);
 	// Unknown values (an old link, a typed URL) are ignored rather than showing an empty wallet.
 	const framework = options.frameworks.find((o) => o.value === url.searchParams.get('framework'))?.value;
 	const skill = options.skills.find((o) => o.value === url.searchParams.get('skill'))?.value;
-	const overview = await loadLearnerOverview(locals.app, actor, locals.locale);
 	return {
 		total: cards.length,
 		credentials: cards.filter((card) => matchesFilter(card, { framework, skill })),

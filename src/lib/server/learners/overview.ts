@@ -12,13 +12,13 @@ import { pickText } from '../../i18n/locales';
  * they follow with their progress. "My activities" and the wallet both show it, from this one loader.
  */
 export async function loadLearnerOverview(app: Pick<AppContext, 'db'>, actor: SignedInActor, locale: string) {
-	const mine = await listMyEnrolments(app, actor.user.id);
+	// The playlists do not depend on the enrolments: both are read at once.
+	const [mine, followed] = await Promise.all([listMyEnrolments(app, actor.user.id), myPlaylists(app, actor)]);
 	const records = new Map((await loadActivities(app.db, mine.map((e) => e.activityId))).map((a) => [a.id, a]));
 	const summary = (id: string) => {
 		const record = records.get(id)!;
 		return { ...presentSummary(record, ''), timezone: record.city.timezone };
 	};
-	const followed = await myPlaylists(app, actor);
 	return {
 		playlists: followed.map(({ playlist, progress, credential }) => {
 			const next = playlist.items.find((item) => item.activityId === progress.next);
