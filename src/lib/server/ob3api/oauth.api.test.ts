@@ -121,6 +121,16 @@ describe('GET /ims/ob/v3p0/auth/authorize (the consent page)', () => {
 		expect(denied.location?.searchParams.get('code')).toBeNull();
 		expect((await wallet.consent(learner, valid(), 'approve', 'https://evil.example.org')).status).toBe(403);
 	});
+
+	it('says so when the form names no decision, instead of showing the page again in silence', async () => {
+		const page = await fetch(valid(), {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: platform.server.url, authorization: `Bearer ${learner.token}` },
+			body: new URLSearchParams({ decision: 'maybe' })
+		});
+		expect(page.status).toBe(400);
+		expect(await page.text()).toContain('Choose one of the options.');
+	});
 });
 
 describe('cross-site form posts', () => {

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/pages/guards';
 import { approveAuthorization, checkAuthorizeRequest, denyAuthorization, type AuthorizeRequest } from '$lib/server/ob3api/authorization';
@@ -39,6 +40,7 @@ export const actions: Actions = {
 		const decision = form.get('decision');
 		if (decision === 'approve') redirect(303, await approveAuthorization(locals.app, actor, check.request));
 		if (decision === 'deny') redirect(303, denyAuthorization(check.request));
-		return fail(400, { refused: null });
+		// Neither button: say so, rather than showing the same page again in silence.
+		return fail(400, { refused: null, message: m.error_field_choice() });
 	}
 };
