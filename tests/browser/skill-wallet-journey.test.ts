@@ -100,8 +100,12 @@ describe('the skill wallet', () => {
 		await visitorPage.getByText('Verified', { exact: true }).waitFor();
 
 		// An emptied headline is gone from the profile.
+		// The "Saved" message is still shown from the save above, so wait for this save's answer.
 		await page.getByLabel('Headline').fill('');
-		await page.getByRole('button', { name: 'Save' }).click();
+		await Promise.all([
+			page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/account/profile')),
+			page.getByRole('button', { name: 'Save' }).click()
+		]);
 		await page.getByText('Saved. Your public profile is on.').waitFor();
 		await visitorPage.goto(profileUrl);
 		expect(await visitorPage.getByText('Looking for an apprenticeship').count()).toBe(0);
