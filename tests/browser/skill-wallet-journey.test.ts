@@ -173,6 +173,8 @@ describe('the wallet offline', () => {
 		await openInteractive(page, `${platform.server.url}/credentials/${credentials['Speak up']}`);
 		expect(await page.evaluate((url) => fetch(url).then((r) => r.status), qrUrl)).toBe(200);
 
+		// The copies are written as the pages are served; under load, make sure they are there first.
+		await expect.poll(() => page.evaluate(async () => (await caches.match('/wallet')) !== undefined), { timeout: 10_000 }).toBe(true);
 		await context.setOffline(true);
 		const wallet = await page.goto(`${platform.server.url}/wallet`);
 		expect(wallet?.fromServiceWorker()).toBe(true);

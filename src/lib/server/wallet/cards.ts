@@ -2,10 +2,13 @@ import type { FrameworkCatalog } from '../frameworks/catalog';
 import type { CredentialRow } from '../credentials/service';
 import { alignedItems, evidencedCompetences } from './evidence';
 
-export type CredentialStatus = 'valid' | 'revoked' | 'expired';
+/** `unverified`: an imported badge whose checks did not all pass (expired, revoked, issuer unreachable). */
+export type CredentialStatus = 'valid' | 'revoked' | 'expired' | 'unverified';
 
 export interface WalletCard {
 	id: string;
+	/** Issued on this platform (with its own pages), or imported from elsewhere (kept with its checks). */
+	source: 'issued' | 'imported';
 	name: string;
 	issuer: string;
 	issuedAt: string;
@@ -30,13 +33,17 @@ export function frameworkShortName(catalog: FrameworkCatalog, frameworkId: strin
 	return name.split(/[:(]/)[0]!.trim();
 }
 
+/** What a card needs of a credential: the document only for its name, issuer and alignment. */
+export type CardSource = Pick<CredentialRow, 'id' | 'document' | 'issuedAt' | 'validUntil' | 'revokedAt'>;
+
 /** A credential as the wallet lists it; the signed document stays behind its links. */
-export function presentWalletCard(row: CredentialRow, catalog: FrameworkCatalog, now: Date): WalletCard {
+export function presentWalletCard(row: CardSource, catalog: FrameworkCatalog, now: Date): WalletCard {
 	const issuer = row.document.issuer as { name?: string } | undefined;
 	const skills = alignedItems(row.document, catalog);
 	const competences = evidencedCompetences(row.document, catalog);
 	return {
 		id: row.id,
+		source: 'issued',
 		name: String(row.document.name ?? ''),
 		issuer: issuer?.name ?? '',
 		issuedAt: row.issuedAt.toISOString(),

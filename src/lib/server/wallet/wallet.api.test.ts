@@ -120,6 +120,45 @@ describe('the wallet pages', () => {
 	});
 });
 
+describe('a wallet with badges from elsewhere and more than a page of them', () => {
+	it('lists imported badges beside issued ones, pages them, and counts verified imports in the skill profile', async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const collector = await signUp(platform, 'collector');
+		const awardTo = async (person: ApiClient, title: string, skills: string[]) => {
+			const activity = await publishedActivity(owner, organisation.id, { title: { en: title }, skills });
+			const joined = await person.post(`/api/v1/activities/${activity.id}/enrolments`);
+			const res = await owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
+			expect(res.status, JSON.stringify(res.body)).toBe(201);
+			return res.body.credential as { id: string; url: string };
+		};
+		for (let i = 1; i <= 25; i++) await awardTo(collector, `Workshop ${String(i).padStart(2, '0')}`, ['lifecomp:P1']);
+		// A badge earned "elsewhere" (another learner's, fetched as its JSON), brought in by the collector.
+		const elsewhere = await awardTo(await signUp(platform, 'elsewhere'), 'Digital content creation', ['digcomp:3.1']);
+		const document = await (await fetch(`${elsewhere.url}.json`)).json();
+		const imported = await collector.post('/api/v1/me/imported-credentials', { credential: document });
+		expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+
+		const first = (await collector.request('GET', '/wallet')).body as string;
+		expect(first).toContain('Badges shown: 26 of 26');
+		expect(first.match(/<article class="card credential/g)).toHaveLength(24);
+		expect(first).toContain('Page 1 of 2');
+		// Newest first: the imported badge was issued last, so it leads, linking to its checks.
+		expect(first).toContain(`href="/account/badges#imported-${imported.body.id}"`);
+		const second = (await collector.request('GET', '/wallet?page=2')).body as string;
+		expect(second.match(/<article class="card credential/g)).toHaveLength(2);
+		expect(second).toContain('Workshop 01');
+		// A page past the end shows the last page; a filter counts what matches.
+		expect((await collector.request('GET', '/wallet?page=99')).body).toContain('Workshop 01');
+		const digital = (await collector.request('GET', '/wallet?framework=digcomp')).body as string;
+		expect(digital).toContain('Badges shown: 1 of 26');
+		expect(digital).toContain('Digital content creation');
+
+		const profile = (await collector.get('/api/v1/me/skill-profile')).body as Profile;
+		expect(countOf(profile, 'lifecomp:P1')).toBe(25);
+		expect(countOf(profile, 'digcomp:3.1')).toBe(1);
+	}, 120_000);
+});
+
 describe('the installable app', () => {
 	it('has a manifest that opens the wallet, with icons drawn at their sizes', async () => {
 		const res = await platform.anonymous.request('GET', '/manifest.webmanifest');
