@@ -9,6 +9,7 @@ interface StoredCity {
 	centerLon: number;
 	tagline: Record<string, string>;
 	moderateActivities: boolean;
+	guardianConsentUnder?: number | null;
 }
 
 /** The values a city form shows: the stored city, overridden by what was just typed. */
@@ -32,6 +33,7 @@ export function cityFormValues(city: StoredCity | undefined, typed: Record<strin
 		lon: text('center.lon') ?? city?.centerLon ?? '',
 		tagline,
 		frameworks: list('frameworks') ?? frameworks,
-		moderateActivities: typed ? typed.moderateActivities === 'on' : (city?.moderateActivities ?? false)
+		moderateActivities: typed ? typed.moderateActivities === 'on' : (city?.moderateActivities ?? false),
+		guardianConsentUnder: text('guardianConsentUnder') ?? city?.guardianConsentUnder ?? null
 	};
 }

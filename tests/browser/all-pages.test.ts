@@ -55,6 +55,8 @@ beforeAll(async () => {
 	const consent = new URL(wallet.authorizeUrl(walletClient, { code_challenge: pkcePair().challenge, code_challenge_method: 'S256' }));
 	const credentialId = awarded.body.credential.id;
 	const profile = await learner.put('/api/v1/me/public-profile', { enabled: true, headline: 'Looking for an apprenticeship', credentialIds: [credentialId] });
+	await learner.post('/api/v1/me/guardian-consent', { guardianName: 'Ann Parent', guardianEmail: 'guardian@example.org' });
+	const guardianLink = linkIn(await platform.server.waitForMail((m) => m.to === 'guardian@example.org'), '/guardian-consent/').pathname;
 
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
 	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
@@ -65,7 +67,7 @@ beforeAll(async () => {
 		'/verify', `/verify?url=${encodeURIComponent(awarded.body.credential.url)}`, '/verify?url=http%3A%2F%2F10.0.0.1%2Fbadge.json',
 		'/claim', new URL(claimCode.body.url).pathname + new URL(claimCode.body.url).search, `/credentials/${awarded.body.credential.id}/print`,
 		'/playlists', `/playlists?city=${city.slug}`, `/playlists/${playlist.body.id}`, `/organisations/${approved.id}/playlists`,
-		`/profiles/${profile.body.id}`, '/offline');
+		`/profiles/${profile.body.id}`, '/offline', guardianLink);
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
@@ -74,7 +76,7 @@ beforeAll(async () => {
 		`/playlists/new?organisation=${approved.id}`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`);
 	add(undefined, '/ims/ob/v3p0/auth/authorize?client_id=unknown&response_type=code');
 	add(learner.token, '/account/connected-apps', consent.pathname + consent.search);
-	add(learner.token, '/my-activities', '/account/learning', '/account/badges', '/account/records', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`,
+	add(learner.token, '/my-activities', '/account/learning', '/account/guardian', '/account/badges', '/account/records', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`,
 		'/wallet', '/wallet?framework=lifecomp', '/wallet/skills', '/wallet/cv', `/wallet/cv?credential=${credentialId}`, '/account/profile', `/credentials/${credentialId}`);
 	add(second.token, `/activities/${activity.id}/evidence`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { cityAdmins } from '../cities/schema';
-import { memberships } from '../organisations/schema';
+import { memberships, organisations } from '../organisations/schema';
 
 export type MembershipRole = 'owner' | 'admin' | 'member';
 
@@ -35,17 +35,24 @@ export const VISITOR: VisitorActor = Object.freeze({ kind: 'visitor' });
 
 export async function loadActor(db: Db, user: ActorUser, via: SignedInActor['via']): Promise<SignedInActor> {
 	const [adminRows, memberRows] = await Promise.all([
-		db.select({ cityId: cityAdmins.cityId }).from(cityAdmins).where(eq(cityAdmins.userId, user.id)),
+		// With each city the person administers, that city's office (the city as an issuer).
+		db
+			.select({ cityId: cityAdmins.cityId, officeId: organisations.id })
+			.from(cityAdmins)
+			.leftJoin(organisations, and(eq(organisations.cityId, cityAdmins.cityId), eq(organisations.kind, 'city_office')))
+			.where(eq(cityAdmins.userId, user.id)),
 		db
 			.select({ organisationId: memberships.organisationId, role: memberships.role, cityId: memberships.cityId })
 			.from(memberships)
 			.where(eq(memberships.userId, user.id))
 	]);
+	// A city's admins act as admins of its office; a membership of their own there counts as well.
+	const officeRoles: [string, { role: MembershipRole; cityId: string }][] = adminRows.flatMap((row) => (row.officeId ? [[row.officeId, { role: 'admin' as const, cityId: row.cityId }] as const] : []));
 	return {
 		kind: 'user',
 		user,
 		via,
 		cityAdminOf: new Set(adminRows.map((row) => row.cityId)),
-		memberships: new Map(memberRows.map((row) => [row.organisationId, { role: row.role, cityId: row.cityId }]))
+		memberships: new Map([...officeRoles, ...memberRows.map((row) => [row.organisationId, { role: row.role, cityId: row.cityId }] as const)])
 	};
 }

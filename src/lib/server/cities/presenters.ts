@@ -1,7 +1,7 @@
 import type { CityAdminDto, CityDto } from './schemas';
 import type { CityRow } from './queries';
 
-export function presentCity(city: CityRow, frameworks: string[]): CityDto {
+export function presentCity(city: CityRow, frameworks: string[], officeOrganisationId: string | null): CityDto {
 	return {
 		id: city.id,
 		slug: city.slug,
@@ -13,6 +13,8 @@ export function presentCity(city: CityRow, frameworks: string[]): CityDto {
 		center: { lat: city.centerLat, lon: city.centerLon },
 		frameworks,
 		moderateActivities: city.moderateActivities,
+		guardianConsentUnder: city.guardianConsentUnder,
+		officeOrganisationId,
 		createdAt: city.createdAt.toISOString()
 	};
 }

@@ -1,4 +1,4 @@
-import { boolean, doublePrecision, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, type LocalizedText } from '../db/columns';
 import { users } from '../accounts/schema';
 
@@ -24,6 +24,8 @@ export const cities = pgTable('cities', {
 	moderateActivities: boolean('moderate_activities').notNull().default(false),
 	/** The city's quality checklist; null means the platform's default checklist. */
 	qualityChecklist: jsonb('quality_checklist').$type<QualityCriterion[]>(),
+	/** Learners younger than this need a guardian's consent to join activities here; null: no such rule. */
+	guardianConsentUnder: integer('guardian_consent_under'),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });

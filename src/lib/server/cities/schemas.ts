@@ -24,6 +24,7 @@ const CityFields = z.object({
 	center: z.object({ lat: Latitude, lon: Longitude }),
 	tagline: LocalizedTextInput(300).optional(),
 	moderateActivities: z.boolean().optional().meta({ description: 'Activities wait for a city admin’s approval before they are published' }),
+	guardianConsentUnder: z.number().int().min(2).max(21).nullable().optional().meta({ description: 'Learners younger than this need a guardian’s consent to join activities in the city; null: no such rule' }),
 	frameworks: z
 		.array(z.string().trim().min(1).max(60))
 		.min(1)
@@ -60,6 +61,9 @@ export const CityDto = z
 		center: z.object({ lat: z.number(), lon: z.number() }),
 		frameworks: z.array(z.string()),
 		moderateActivities: z.boolean(),
+		guardianConsentUnder: z.number().int().nullable(),
+		/** The organisation that is the city itself as an issuer: the owner of the city's own playlists. */
+		officeOrganisationId: z.uuid().nullable(),
 		createdAt: z.iso.datetime()
 	})
 	.meta({ id: 'City' });

@@ -9,6 +9,8 @@ import { cities, cityAdmins } from './schema';
 import { findCityBySlug, listAdminsOfCity, type CityRow } from './queries';
 import type { CreateCityInput, UpdateCityInput } from './schemas';
 import { setCityFrameworks } from '../frameworks/city-frameworks';
+import { organisations } from '../organisations/schema';
+import { createCityOffice } from '../organisations/city-office';
 
 type Deps = Pick<AppContext, 'db' | 'frameworks'>;
 
@@ -38,7 +40,8 @@ export async function unsafeCreateCity(app: Deps, input: CreateCityInput, actorI
 				timezone: input.timezone,
 				centerLat: input.center.lat,
 				centerLon: input.center.lon,
-				moderateActivities: input.moderateActivities ?? false
+				moderateActivities: input.moderateActivities ?? false,
+				guardianConsentUnder: input.guardianConsentUnder ?? null
 			})
 			.onConflictDoNothing({ target: cities.slug })
 			.returning();
@@ -48,6 +51,7 @@ export async function unsafeCreateCity(app: Deps, input: CreateCityInput, actorI
 			]);
 		}
 		if (input.frameworks) await setCityFrameworks(tx, app.frameworks, city.id, input.frameworks);
+		await createCityOffice(tx, city, '', city.createdAt);
 		await recordAudit(tx, { cityId: city.id, actorId, action: 'city.create', targetType: 'city', targetId: city.id });
 		return city;
 	});
@@ -72,12 +76,15 @@ export async function updateCity(app: Deps, actor: Actor, slug: string, input: U
 				...(input.timezone !== undefined && { timezone: input.timezone }),
 				...(input.center !== undefined && { centerLat: input.center.lat, centerLon: input.center.lon }),
 				...(input.moderateActivities !== undefined && { moderateActivities: input.moderateActivities }),
+				...(input.guardianConsentUnder !== undefined && { guardianConsentUnder: input.guardianConsentUnder }),
 				locales,
 				defaultLocale
 			})
 			.where(eq(cities.id, existing.id))
 			.returning();
 		if (input.frameworks) await setCityFrameworks(tx, app.frameworks, existing.id, input.frameworks);
+		// The office is the city as an issuer: it carries the city's name.
+		if (input.name !== undefined) await tx.update(organisations).set({ name: input.name }).where(and(eq(organisations.cityId, existing.id), eq(organisations.kind, 'city_office')));
 		await recordAudit(tx, {
 			cityId: existing.id,
 			actorId: actor.kind === 'user' ? actor.user.id : null,

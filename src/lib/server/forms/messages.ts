@@ -19,6 +19,8 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	last_owner: m.error_last_owner,
 	last_platform_admin: m.error_last_platform_admin,
 	activity_full: m.error_activity_full,
+	age_required: m.error_age_required,
+	guardian_consent_required: m.error_guardian_consent_required,
 	url_not_allowed: m.error_url_not_allowed,
 	import_unreadable: m.error_import_unreadable,
 	invalid_credential: m.error_invalid_credential,

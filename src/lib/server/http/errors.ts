@@ -19,6 +19,8 @@ export const errorStatus = {
 	last_owner: 409,
 	last_platform_admin: 409,
 	activity_full: 409,
+	age_required: 403,
+	guardian_consent_required: 403,
 	url_not_allowed: 422,
 	import_unreadable: 422,
 	invalid_credential: 422,

@@ -1,5 +1,5 @@
 import { doublePrecision, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { updatedAt } from '../db/columns';
+import { at, updatedAt } from '../db/columns';
 import { users } from '../accounts/schema';
 
 /**
@@ -23,4 +23,21 @@ export const learnerProfiles = pgTable('learner_profiles', {
 	/** SHA-256 of the secret in the learner's personal calendar feed URL. */
 	calendarTokenHash: text('calendar_token_hash').unique(),
 	updatedAt: updatedAt()
+});
+
+/**
+ * A guardian's consent for a young learner, asked by the learner and given by the guardian through a
+ * link mailed to them (cities set the age under which they require it). One record per learner:
+ * asking again replaces an unconfirmed request. Only the link's SHA-256 is stored.
+ */
+export const guardianConsents = pgTable('guardian_consents', {
+	userId: uuid('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	guardianName: text('guardian_name').notNull(),
+	guardianEmail: text('guardian_email').notNull(),
+	tokenHash: text('token_hash').notNull().unique(),
+	requestedAt: at('requested_at').notNull(),
+	expiresAt: at('expires_at').notNull(),
+	confirmedAt: at('confirmed_at')
 });

@@ -11,6 +11,7 @@ export function presentOrganisation(org: OrganisationWithCity): OrganisationDto 
 		website: org.website,
 		description: org.description,
 		status: org.status,
+		kind: org.kind,
 		statusReason: org.statusReason,
 		reviewedAt: org.reviewedAt?.toISOString() ?? null,
 		createdAt: org.createdAt.toISOString(),

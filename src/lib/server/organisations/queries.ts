@@ -35,7 +35,8 @@ export async function searchOrganisations(
 	filter: { cityId?: string | undefined; status?: OrganisationRow['status'] | undefined; q?: string | undefined },
 	page: { page: number; limit: number }
 ): Promise<{ items: OrganisationWithCity[]; total: number }> {
-	const conditions: SQL[] = [];
+	// The city office is the city itself, not a provider to review or list.
+	const conditions: SQL[] = [eq(organisations.kind, 'provider')];
 	if (filter.cityId) conditions.push(eq(organisations.cityId, filter.cityId));
 	if (filter.status) conditions.push(eq(organisations.status, filter.status));
 	if (filter.q) conditions.push(ilike(organisations.name, `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`));

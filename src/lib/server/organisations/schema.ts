@@ -4,7 +4,12 @@ import { at, createdAt, id, updatedAt, type LocalizedText } from '../db/columns'
 import { users } from '../accounts/schema';
 import { cityIdColumn } from '../cities/schema';
 
-/** A learning provider in a city, and the Open Badges issuer of what it awards. */
+/**
+ * A learning provider in a city, and the Open Badges issuer of what it awards. Each city also has one
+ * organisation of kind `city_office`: the city itself as an issuer, so that a city can own playlists
+ * and award their badges with every tool an organisation has (keys, badge designer, endorsements).
+ * Its members are the city's admins (see loadActor); it is not a learning provider in any listing.
+ */
 export const organisations = pgTable(
 	'organisations',
 	{
@@ -16,6 +21,7 @@ export const organisations = pgTable(
 		website: text('website'),
 		description: jsonb('description').$type<LocalizedText>().notNull().default({}),
 		status: text('status').$type<'pending' | 'approved' | 'suspended'>().notNull().default('pending'),
+		kind: text('kind').$type<'provider' | 'city_office'>().notNull().default('provider'),
 		/** Why the city suspended it (shown to the organisation's members). */
 		statusReason: text('status_reason'),
 		reviewedAt: at('reviewed_at'),
@@ -24,7 +30,10 @@ export const organisations = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(table) => [index('organisations_city_status_idx').on(table.cityId, table.status, table.name)]
+	(table) => [
+		index('organisations_city_status_idx').on(table.cityId, table.status, table.name),
+		uniqueIndex('organisations_city_office_idx').on(table.cityId).where(sql`kind = 'city_office'`)
+	]
 );
 
 /** The owning organisation of a row; deleting it deletes the row. */

@@ -68,6 +68,8 @@ export const OrganisationDto = z
 		website: z.string().nullable(),
 		description: LocalizedTextDto,
 		status: OrganisationStatus,
+		/** `city_office`: the city itself as an issuer (owner of the city's playlists), not a learning provider. */
+		kind: z.enum(['provider', 'city_office']),
 		statusReason: z.string().nullable(),
 		reviewedAt: z.iso.datetime().nullable(),
 		createdAt: z.iso.datetime(),

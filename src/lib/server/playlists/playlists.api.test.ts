@@ -212,3 +212,36 @@ describe('following a playlist', () => {
 		expect(held).toHaveLength(1);
 	});
 });
+
+describe('a playlist the city owns', () => {
+	it('is built by city admins through the city office, from providers’ activities, and its badge is issued in the city’s name', async () => {
+		const city = (await platform.anonymous.get(`/api/v1/cities/${setup.city.slug}`)).body;
+		const officeId = city.officeOrganisationId as string;
+		expect(officeId).toEqual(expect.any(String));
+		const office = await setup.cityAdmin.get(`/api/v1/organisations/${officeId}`);
+		expect(office.body).toMatchObject({ kind: 'city_office', name: city.name, status: 'approved' });
+		// The office is the city, not a provider: no review queue or directory lists it.
+		const listed = (await setup.cityAdmin.get(`/api/v1/organisations?city=${setup.city.slug}`)).body.items.map((o: { id: string }) => o.id);
+		expect(listed).not.toContain(officeId);
+		expect(listed).toContain(setup.organisation.id);
+
+		const cityBody = body({ organisationId: officeId, title: { en: 'City pathway' }, requiredCount: null, items: [{ activityId: activity.a }, { activityId: activity.othersPublished }] });
+		// An organiser of a provider cannot build in the city's name.
+		expect((await setup.owner.post('/api/v1/playlists', cityBody)).status).toBe(403);
+		const created = await setup.cityAdmin.post('/api/v1/playlists', cityBody);
+		expect(created.status, JSON.stringify(created.body)).toBe(201);
+		expect((await setup.cityAdmin.post(`/api/v1/playlists/${created.body.id}/publish`)).status).toBe(200);
+		expect((await setup.cityAdmin.post(`/api/v1/playlists/${created.body.id}/feature`, { featured: true })).status).toBe(200);
+
+		const learner = await signUp(platform, 'city-follower');
+		await learner.post(`/api/v1/playlists/${created.body.id}/follow`);
+		await award(learner, activity.a);
+		const joined = await learner.post(`/api/v1/activities/${activity.othersPublished}/enrolments`);
+		expect((await other.owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`)).status).toBe(201);
+		const progress = await progressOf(learner, created.body.id);
+		expect(progress).toMatchObject({ complete: true, credential: { id: expect.any(String) } });
+		const credential = await (await fetch(`${progress.credential.url}.json`)).json();
+		expect(credential.issuer).toMatchObject({ id: expect.stringContaining(officeId), name: city.name });
+		expect((await thirdPartyVerify(platform.server.url, credential)).verified).toBe(true);
+	});
+});

@@ -1,7 +1,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import { apiTokens, users } from '../accounts/schema';
-import { learnerProfiles } from '../learners/schema';
+import { guardianConsents, learnerProfiles } from '../learners/schema';
 import { enrolments } from '../enrolments/schema';
 import { activities } from '../activities/schema';
 import { credentials, evidenceSubmissions } from '../credentials/schema';
@@ -24,7 +24,7 @@ export async function buildArchive(app: Pick<AppContext, 'db' | 'config' | 'now'
 		.from(users)
 		.where(eq(users.id, userId));
 	if (!account) throw notFound('Account');
-	const [profile, joined, evidence, held, followed, memberOf, adminOf, tokens, actions, imported] = await Promise.all([
+	const [profile, joined, evidence, held, followed, memberOf, adminOf, tokens, actions, imported, guardian] = await Promise.all([
 		db.select().from(learnerProfiles).where(eq(learnerProfiles.userId, userId)),
 		db
 			.select({ activityId: enrolments.activityId, title: activities.title, status: enrolments.status, joinedAt: enrolments.joinedAt, leftAt: enrolments.leftAt, createdAt: enrolments.createdAt })
@@ -52,7 +52,11 @@ export async function buildArchive(app: Pick<AppContext, 'db' | 'config' | 'now'
 			.where(eq(auditEvents.actorId, userId))
 			.orderBy(desc(auditEvents.createdAt))
 			.limit(5000),
-		db.select().from(importedCredentials).where(eq(importedCredentials.userId, userId)).orderBy(desc(importedCredentials.createdAt))
+		db.select().from(importedCredentials).where(eq(importedCredentials.userId, userId)).orderBy(desc(importedCredentials.createdAt)),
+		db
+			.select({ guardianName: guardianConsents.guardianName, guardianEmail: guardianConsents.guardianEmail, requestedAt: guardianConsents.requestedAt, confirmedAt: guardianConsents.confirmedAt })
+			.from(guardianConsents)
+			.where(eq(guardianConsents.userId, userId))
 	]);
 	const { publicUrl } = app.config;
 	const learningProfile = profile[0] ? { ...profile[0], calendarTokenHash: undefined } : null;
@@ -61,6 +65,7 @@ export async function buildArchive(app: Pick<AppContext, 'db' | 'config' | 'now'
 		platform: publicUrl,
 		account,
 		learningProfile,
+		guardianConsent: guardian[0] ?? null,
 		enrolments: joined,
 		evidence: evidence.map((row) => ({
 			id: row.id,

@@ -1,3 +1,4 @@
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { activityForPage } from '$lib/server/pages/activity-pages';
 import { renderMarkdown } from '$lib/server/activities/markdown';
@@ -7,6 +8,7 @@ import { joinActivity, leaveActivity, myEnrolment } from '$lib/server/enrolments
 import { notifyPromotion } from '$lib/server/enrolments/notify';
 import { presentSkillsForPage } from '$lib/server/frameworks/service';
 import { failureFor } from '$lib/server/forms/forms';
+import { translateError } from '$lib/server/forms/messages';
 import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
@@ -86,6 +88,10 @@ export const actions: Actions = {
 			const { enrolment } = await joinActivity(locals.app, locals.actor, params.id);
 			return { joined: enrolment.status };
 		} catch (cause) {
+			// A city's guardian rule: the refusal links to where the learner can do something about it.
+			if (cause instanceof AppError && (cause.code === 'age_required' || cause.code === 'guardian_consent_required')) {
+				return fail(cause.status, { message: translateError(cause), errors: {}, values: {}, nextStep: cause.code });
+			}
 			if (cause instanceof AppError) return failureFor(cause);
 			throw cause;
 		}

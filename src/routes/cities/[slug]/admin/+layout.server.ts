@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 import { findCityBySlug } from '$lib/server/cities/queries';
+import { cityOffices } from '$lib/server/organisations/city-office';
 import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
 
@@ -10,5 +11,6 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 	const city = await findCityBySlug(locals.app.db, params.slug);
 	if (!city) error(404, 'City not found');
 	if (!can(actor, 'city.update', { cityId: city.id })) error(403, 'City admins only');
-	return { adminCity: { id: city.id, slug: city.slug, name: city.name }, canManageAdmins: can(actor, 'city.admins.manage', { cityId: city.id }) };
+	const officeId = (await cityOffices(locals.app.db, [city.id])).get(city.id) ?? null;
+	return { adminCity: { id: city.id, slug: city.slug, name: city.name, officeId }, canManageAdmins: can(actor, 'city.admins.manage', { cityId: city.id }) };
 };

@@ -17,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			centerLat: city.centerLat,
 			centerLon: city.centerLon,
 			tagline: city.tagline,
-			moderateActivities: city.moderateActivities
+			moderateActivities: city.moderateActivities,
+			guardianConsentUnder: city.guardianConsentUnder
 		},
 		frameworks: await frameworksOfCity(locals.app.db, locals.app.frameworks, city.id),
 		frameworkOptions: locals.app.frameworks.frameworks.map((f) => ({ id: f.id, name: f.name })),
@@ -27,10 +28,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: async (event) =>
-		handleForm(event.request, UpdateCityInput, { arrays: ['locales', 'frameworks'], numbers: ['center.lat', 'center.lon'], booleans: ['moderateActivities'] }, async (input) => {
+		handleForm(event.request, UpdateCityInput, { arrays: ['locales', 'frameworks'], numbers: ['center.lat', 'center.lon', 'guardianConsentUnder'], booleans: ['moderateActivities'] }, async (input) => {
 			// Every tagline field is on the form: an emptied one removes that language's tagline.
 			const tagline = input.tagline ?? {};
-			await updateCity(event.locals.app, event.locals.actor, event.params.slug, { ...input, tagline });
+			// An emptied age field switches the guardian rule off.
+			await updateCity(event.locals.app, event.locals.actor, event.params.slug, { ...input, tagline, guardianConsentUnder: input.guardianConsentUnder ?? null });
 			return { saved: true as const };
 		})
 };
