@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { openDatabase, type Database, type Db } from '../db/database';
 import { createAuth, type Auth } from '../auth/better-auth';
 import { createMailer, type Mailer } from '../mail/mailer';
+import { allowPrivateHosts } from '../http/public-fetch';
 import { platformSettings } from '../platform/schema';
 import { defaultFrameworksFolder, FrameworkCatalog, readFrameworkFiles } from '../frameworks/catalog';
 import { syncFrameworks } from '../frameworks/loader';
@@ -39,6 +40,7 @@ export async function createAppContext(config: Config, logger: Logger): Promise<
 		const frameworkFiles = readFrameworkFiles(defaultFrameworksFolder());
 		await syncFrameworks(database.db, frameworkFiles);
 		const secret = config.authSecret ?? (await sharedAuthSecret(database.db));
+		allowPrivateHosts(config.fetchAllowPrivateHosts);
 		const mailer = createMailer({ smtp: config.smtp, from: config.mailFrom, logger });
 		const auth = createAuth({ db: database.db, mailer, publicUrl: config.publicUrl, secret });
 		const frameworks = new FrameworkCatalog(frameworkFiles);

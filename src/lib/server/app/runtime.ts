@@ -7,6 +7,7 @@ import { sendDueReminders } from '../enrolments/reminders';
 import { resumeAwardBatches } from '../credentials/bulk';
 import { resumePlaylistBadges } from '../playlists/badge';
 import { pruneExpiredGrants } from '../ob3api/tokens';
+import { runDueFeeds } from '../imports/feeds';
 
 /**
  * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
@@ -52,6 +53,8 @@ async function boot(): Promise<AppContext> {
 	const remind = () =>
 		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));
 	setInterval(() => void remind(), config.reminderIntervalSeconds * 1000).unref();
+	const fetchFeeds = () => runDueFeeds(app).catch((error: unknown) => logger.error({ err: error }, 'running import feeds failed'));
+	setInterval(() => void fetchFeeds(), config.feedCheckSeconds * 1000).unref();
 	// Bulk awards a stopped process left half done carry on (each award is idempotent).
 	void resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
 	// So do playlist badges that an award stopped half-way did not get to.

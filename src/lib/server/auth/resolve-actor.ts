@@ -3,7 +3,8 @@ import { API_TOKEN_PREFIX, findUserByApiToken } from '../accounts/api-tokens';
 import { OB3_TOKEN_PREFIX } from '../ob3api/prefixes';
 import { loadActor, VISITOR, type Actor, type ActorUser } from './actor';
 
-function toActorUser(user: {
+/** A user row (better-auth's, or ours) as an actor's user. */
+export function toActorUser(user: {
 	id: string;
 	name: string;
 	email: string;

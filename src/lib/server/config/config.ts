@@ -54,7 +54,12 @@ const EnvSchema = z
 		TERMS_OF_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 		MAP_TILE_URL: z.string().trim().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 		MAP_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors'),
-		REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300)
+		REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+		FEED_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+		FETCH_ALLOW_PRIVATE_HOSTS: z
+			.string()
+			.default('')
+			.transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean))
 	});
 
 export type RateRule = { limit: number; windowSeconds: number };
@@ -89,6 +94,10 @@ export interface Config {
 	map: { tileUrl: string; attribution: string };
 	/** How often due activity reminders are looked for. */
 	reminderIntervalSeconds: number;
+	/** How often subscribed import feeds are looked at for one that is due. */
+	feedCheckSeconds: number;
+	/** `host:port` entries fetched although private (an intranet feed server); none by default. */
+	fetchAllowPrivateHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -156,6 +165,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 		// Without a policy of its own, a platform points apps at its home page, which says who runs it.
 		oauth: { codeSeconds: env.OAUTH_CODE_SECONDS, privacyPolicyUrl: env.PRIVACY_POLICY_URL ?? `${publicUrl}/`, termsOfServiceUrl: env.TERMS_OF_SERVICE_URL ?? `${publicUrl}/` },
 		map: { tileUrl: env.MAP_TILE_URL === 'none' ? '' : env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION },
-		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS
+		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
+		feedCheckSeconds: env.FEED_CHECK_SECONDS,
+		fetchAllowPrivateHosts: env.FETCH_ALLOW_PRIVATE_HOSTS
 	};
 }

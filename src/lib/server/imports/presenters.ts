@@ -1,3 +1,5 @@
+import type { FeedRow } from './feeds';
+import type { FeedDto } from './feed-schemas';
 import type { ImportResultDto } from './schemas';
 import type { ImportRunRow } from './service';
 
@@ -22,5 +24,21 @@ export function presentRun(run: ImportRunRow, publicUrl: string): ImportResultDt
 			url: item.activityId ? `${publicUrl}/activities/${item.activityId}` : null
 		})),
 		createdAt: run.createdAt.toISOString()
+	};
+}
+
+export function presentFeed(feed: FeedRow): FeedDto {
+	return {
+		id: feed.id,
+		organisationId: feed.organisationId,
+		url: feed.url,
+		format: feed.format,
+		publish: feed.publish,
+		intervalMinutes: feed.intervalMinutes,
+		nextRunAt: feed.nextRunAt.toISOString(),
+		lastRunAt: feed.lastRunAt?.toISOString() ?? null,
+		lastError: feed.lastError,
+		lastRunId: feed.lastRunId,
+		createdAt: feed.createdAt.toISOString()
 	};
 }

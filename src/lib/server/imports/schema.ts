@@ -20,7 +20,7 @@ export interface ImportRunItem {
 	sourceId: string;
 	title: string;
 	/** What the run does (or did) with the record. */
-	action: 'create' | 'update' | 'skip' | 'error';
+	action: 'create' | 'update' | 'skip' | 'error' | 'archive';
 	reason?: string;
 	activityId?: string;
 	status?: string;
@@ -53,8 +53,38 @@ export const importRuns = pgTable(
 		/** Assumptions the parser made (a time zone, day-first dates) and records left out on purpose. */
 		warnings: jsonb('warnings').$type<{ record: string; message: string }[]>().notNull().default([]),
 		items: jsonb('items').$type<ImportRunItem[]>().notNull().default([]),
+		/** Set when a subscribed feed made this run (its history). */
+		feedId: uuid('feed_id'),
 		createdAt: createdAt(),
 		appliedAt: at('applied_at')
 	},
 	(table) => [index('import_runs_organisation_idx').on(table.organisationId, table.createdAt)]
+);
+
+/**
+ * A URL an organisation subscribes to (an iCal feed, a MOOChub or OOAPI endpoint, a page with
+ * schema.org data, another instance): fetched again every `intervalMinutes` and imported like a file,
+ * its runs kept in `import_runs` as its history. `sourceIds` are the records the last successful run
+ * saw: one that is gone next time was removed at the source, and its activity is archived.
+ */
+export const importFeeds = pgTable(
+	'import_feeds',
+	{
+		id: id(),
+		cityId: cityIdColumn(),
+		organisationId: organisationIdColumn(),
+		/** Whose rights the feed runs with: they must still be allowed to import for the organisation. */
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		url: text('url').notNull(),
+		format: text('format').notNull(),
+		publish: boolean('publish').notNull().default(false),
+		intervalMinutes: integer('interval_minutes').notNull(),
+		nextRunAt: at('next_run_at').notNull(),
+		lastRunAt: at('last_run_at'),
+		lastRunId: uuid('last_run_id'),
+		lastError: text('last_error'),
+		sourceIds: jsonb('source_ids').$type<string[]>().notNull().default([]),
+		createdAt: createdAt()
+	},
+	(table) => [index('import_feeds_due_idx').on(table.nextRunAt), index('import_feeds_organisation_idx').on(table.organisationId)]
 );

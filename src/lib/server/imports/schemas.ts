@@ -48,7 +48,7 @@ export const ImportResultDto = z
 				id: z.uuid().nullable().describe('The activity (null for a record not created)'),
 				sourceId: z.string(),
 				title: z.string(),
-				action: z.enum(['create', 'update', 'skip', 'error']),
+				action: z.enum(['create', 'update', 'skip', 'error', 'archive']).describe('`archive`: a subscribed feed no longer has the record, so its activity was archived'),
 				status: z.string().nullable().describe('The activity’s status'),
 				reason: z.string().nullable().describe('Why skipped, what is missing to publish, or what is wrong'),
 				url: z.string().nullable()

@@ -45,7 +45,7 @@ export async function readSource(input: { content?: string | Uint8Array | undefi
  * was read with, for applying the preview exactly as it was seen. A file nothing can be read from is
  * refused (422) and changes nothing.
  */
-export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput, 'content'> & { content?: string | Uint8Array | undefined }) {
+export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput, 'content'> & { content?: string | Uint8Array | undefined; feedId?: string }) {
 	const user = requireUser(actor);
 	const { org, city } = await importScope(app, actor, input.organisationId);
 	if (input.timezone && !isValidTimeZone(input.timezone)) throw validationFailed([{ path: 'timezone', code: 'timezone', message: 'Unknown time zone.' }]);
@@ -73,6 +73,7 @@ export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput
 			sourceUrl: input.url ?? null,
 			status: 'previewed',
 			publish: input.publish,
+			feedId: input.feedId ?? null,
 			readWith,
 			// Only a preview needs the bytes later.
 			content: input.dryRun ? bytes : null
