@@ -73,7 +73,7 @@ beforeAll(async () => {
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
 		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
 		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`,
-		`/playlists/new?organisation=${approved.id}`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`);
+		`/playlists/new?organisation=${approved.id}`, `/organisations/${approved.id}/import/feeds`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`);
 	add(undefined, '/ims/ob/v3p0/auth/authorize?client_id=unknown&response_type=code');
 	add(learner.token, '/account/connected-apps', consent.pathname + consent.search);
 	add(learner.token, '/my-activities', '/account/learning', '/account/guardian', '/account/badges', '/account/records', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`,

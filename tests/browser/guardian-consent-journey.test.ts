@@ -46,7 +46,7 @@ describe('guardian consent', () => {
 		const { context, page } = await pageAs(learner.token);
 		await openInteractive(page, `${platform.server.url}/activities/${activity.id}`);
 		await page.getByRole('button', { name: 'Join this activity' }).click();
-		await page.getByText('need a guardian’s consent').waitFor();
+		await page.getByText('need a guardian’s consent').first().waitFor();
 		await expectAccessible(page, 'refused join');
 		await page.getByRole('link', { name: 'Ask your guardian for consent' }).click();
 		await page.waitForURL('**/account/guardian');

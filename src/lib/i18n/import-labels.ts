@@ -4,7 +4,8 @@ const actions: Record<string, () => string> = {
 	create: m.import_action_create,
 	update: m.import_action_update,
 	skip: m.import_action_skip,
-	error: m.import_action_error
+	error: m.import_action_error,
+	archive: m.import_action_archive
 };
 export const importActionLabel = (action: string) => actions[action]?.() ?? action;
 

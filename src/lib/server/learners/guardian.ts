@@ -4,6 +4,7 @@ import { BASE_LOCALE, isLocale } from '../../i18n/locales';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import { users } from '../accounts/schema';
+import { cities } from '../cities/schema';
 import type { Db } from '../db/database';
 import { AppError, notFound } from '../http/errors';
 import { requireUser } from '../policies/policies';
@@ -113,5 +114,17 @@ export async function requireGuardianConsentWhereNeeded(db: Db, city: { guardian
 	const [consent] = await db.select({ confirmedAt: guardianConsents.confirmedAt }).from(guardianConsents).where(eq(guardianConsents.userId, userId));
 	if (!consent?.confirmedAt) {
 		throw new AppError('guardian_consent_required', `Learners under ${city.guardianConsentUnder} need a guardian’s consent to join activities in this city. Ask for it in your learning profile.`, { under: city.guardianConsentUnder });
+	}
+}
+
+/** What the city's rule asks of this learner before they can join there, if anything (for pages). */
+export async function guardianStepFor(db: Db, cityId: string, userId: string, now: Date): Promise<'age_required' | 'guardian_consent_required' | null> {
+	const [city] = await db.select({ guardianConsentUnder: cities.guardianConsentUnder }).from(cities).where(eq(cities.id, cityId));
+	try {
+		if (city) await requireGuardianConsentWhereNeeded(db, city, userId, now);
+		return null;
+	} catch (error) {
+		if (error instanceof AppError && (error.code === 'age_required' || error.code === 'guardian_consent_required')) return error.code;
+		throw error;
 	}
 }

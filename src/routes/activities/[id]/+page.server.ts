@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { activityForPage } from '$lib/server/pages/activity-pages';
 import { renderMarkdown } from '$lib/server/activities/markdown';
@@ -8,7 +7,6 @@ import { joinActivity, leaveActivity, myEnrolment } from '$lib/server/enrolments
 import { notifyPromotion } from '$lib/server/enrolments/notify';
 import { presentSkillsForPage } from '$lib/server/frameworks/service';
 import { failureFor } from '$lib/server/forms/forms';
-import { translateError } from '$lib/server/forms/messages';
 import { AppError } from '$lib/server/http/errors';
 import { can } from '$lib/server/policies/policies';
 import { requireSignedIn } from '$lib/server/pages/guards';
@@ -18,6 +16,7 @@ import { EndorseInput } from '$lib/server/credentials/endorsement-schemas';
 import { reviewerRole } from '$lib/server/credentials/evidence';
 import { handleForm } from '$lib/server/forms/forms';
 import { uuidParam } from '$lib/server/http/endpoint';
+import { guardianStepFor } from '$lib/server/learners/guardian';
 
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -29,6 +28,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const enrolment = await myEnrolment(locals.app, locals.actor, activity.id);
 	const catalog = locals.app.frameworks;
 	const endorsed = activity.badge ? await listBadgeEndorsements(locals.app, activity.id) : [];
+	// Told before they try: what a city's guardian rule asks of this learner, if anything.
+	const guardianStep = locals.actor.kind === 'user' && !enrolment ? await guardianStepFor(locals.app.db, activity.cityId, locals.actor.user.id, locals.app.now()) : null;
 	return {
 		activity: {
 			id: activity.id,
@@ -72,6 +73,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			source: activity.sourceFormat ? { format: activity.sourceFormat, url: activity.sourceUrl } : null,
 			skills: presentSkillsForPage(catalog, activity.skills)
 		},
+		guardianStep,
 		enrolment: enrolment ? { status: enrolment.status, waitlistPosition: enrolment.waitlistPosition } : null,
 		endorsements: endorsed.map((row) => ({ id: row.endorsement.id, endorser: row.endorser, comment: row.endorsement.comment, url: `/endorsements/${row.endorsement.id}` })),
 		peerReviewer: activity.badge?.assessment === 'peer' && (await reviewerRole(locals.app, locals.actor, { activityId: activity.id, cityId: activity.cityId, organisationId: activity.organisationId })) === 'peer',
@@ -88,10 +90,6 @@ export const actions: Actions = {
 			const { enrolment } = await joinActivity(locals.app, locals.actor, params.id);
 			return { joined: enrolment.status };
 		} catch (cause) {
-			// A city's guardian rule: the refusal links to where the learner can do something about it.
-			if (cause instanceof AppError && (cause.code === 'age_required' || cause.code === 'guardian_consent_required')) {
-				return fail(cause.status, { message: translateError(cause), errors: {}, values: {}, nextStep: cause.code });
-			}
 			if (cause instanceof AppError) return failureFor(cause);
 			throw cause;
 		}
