@@ -27,6 +27,7 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	code_expired: m.error_code_expired,
 	fetch_failed: m.error_fetch_failed,
 	payload_too_large: m.error_payload_too_large,
+	headers_too_large: m.error_payload_too_large,
 	unsupported_media_type: m.error_bad_request,
 	invalid_token: m.error_invalid_token,
 	rate_limited: () => m.error_rate_limited({ seconds: '60' }),
