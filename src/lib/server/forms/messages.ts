@@ -31,6 +31,7 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	unsupported_media_type: m.error_bad_request,
 	invalid_token: m.error_invalid_token,
 	rate_limited: () => m.error_rate_limited({ seconds: '60' }),
+	account_locked: () => m.error_account_locked({ minutes: '15' }),
 	internal: m.error_internal,
 	unavailable: m.error_internal
 };
@@ -39,6 +40,10 @@ export function translateError(error: AppError): string {
 	if (error.code === 'rate_limited') {
 		const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
 		return m.error_rate_limited({ seconds: String(seconds) });
+	}
+	if (error.code === 'account_locked') {
+		const minutes = (error.details as { minutes?: number } | undefined)?.minutes ?? 15;
+		return m.error_account_locked({ minutes: String(minutes) });
 	}
 	return errorMessages[error.code]();
 }

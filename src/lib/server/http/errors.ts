@@ -31,6 +31,7 @@ export const errorStatus = {
 	unsupported_media_type: 415,
 	invalid_token: 400,
 	rate_limited: 429,
+	account_locked: 429,
 	internal: 500,
 	fetch_failed: 502,
 	unavailable: 503
