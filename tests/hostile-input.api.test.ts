@@ -53,7 +53,7 @@ beforeAll(async () => {
 		activities: activity.id,
 		organisations: organisation.id,
 		playlists: playlist.body.id,
-		enrolments: enrolment.body.id,
+		enrolments: enrolment.body.enrolment.id,
 		cities: city.slug,
 		profiles: learner.userId,
 		userId: cityAdmin.userId
@@ -166,7 +166,12 @@ function problemWith(operation: Operation, answer: { status: number; type: strin
 	if (operation.method !== 'GET' && answer.status < 400) return 'a write was accepted';
 	if (answer.status < 400) return undefined;
 	if (!answer.type.includes('json')) return 'error not in JSON';
-	const body = JSON.parse(answer.text) as { error?: { code?: unknown; message?: unknown } };
+	let body: { error?: { code?: unknown; message?: unknown } };
+	try {
+		body = JSON.parse(answer.text) as typeof body;
+	} catch {
+		return 'error not valid JSON';
+	}
 	if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') return 'error not in the error shape';
 	return undefined;
 }
@@ -187,7 +192,13 @@ describe('hostile input to every API operation', () => {
 			try {
 				await fc.assert(
 					fc.asyncProperty(requestsFor(operation), async (request) => {
-						const answer = await send(operation, request);
+						let answer: Awaited<ReturnType<typeof send>>;
+						try {
+							answer = await send(operation, request);
+						} catch (error) {
+							lastFailure = `no answer (${(error as Error).message}): ${describeRequest(operation, request)}`;
+							return false;
+						}
 						const label = `${describeRequest(operation, request)} -> ${answer.status} ${answer.text.slice(0, 200)}`;
 						const problem = problemWith(operation, answer);
 						if (problem) lastFailure = `${problem}: ${label}`;
