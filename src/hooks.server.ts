@@ -88,11 +88,25 @@ export const handle: Handle = async ({ event, resolve }) => {
 		sources: { img: tileOrigin ? [tileOrigin] : [], formAction: event.locals.formActionOrigins ?? [] }
 	});
 	logger.info(
-		{ method: event.request.method, path, status: response.status, ms: Math.round(performance.now() - started) },
+		{ method: event.request.method, path: loggedPath(path, event.params), status: response.status, ms: Math.round(performance.now() - started) },
 		'request'
 	);
 	return response;
 };
+
+/**
+ * The path as the request log shows it: secrets some addresses carry (an invitation's token, a
+ * calendar feed's token) are masked, so that whoever reads the logs cannot use them.
+ */
+const SECRET_PARAMS = ['token'];
+function loggedPath(path: string, params: Partial<Record<string, string>>): string {
+	let shown = path;
+	for (const name of SECRET_PARAMS) {
+		const value = params[name];
+		if (value) shown = shown.replace(encodeURIComponent(value), '[redacted]').replace(value, '[redacted]');
+	}
+	return shown;
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId;

@@ -38,7 +38,7 @@ describe('account lockout', () => {
 		for (let i = 0; i < 3; i++) await wrong(person.email);
 		const response = await fetch(`${platform.server.url}/login`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: platform.server.url, 'accept-language': 'nl' },
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: platform.server.url, 'accept-language': 'nl' },
 			body: new URLSearchParams({ email: person.email, password: 'a good password', next: '/account' })
 		});
 		const html = await response.text();
