@@ -138,6 +138,26 @@ const server = http.createServer((request, response) => {
 	});
 });
 
+/**
+ * Requests Node's parser refuses before any handler sees them (headers or URL too large, malformed
+ * HTTP) are answered in the API's error shape rather than Node's empty default, so clients get one
+ * kind of error whatever they did wrong.
+ */
+const PARSER_REFUSALS = /** @type {Record<string, [number, string, string]>} */ ({
+	HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'The address or headers of the request are too large.']
+});
+server.on('clientError', (/** @type {NodeJS.ErrnoException} */ error, socket) => {
+	if (!socket.writable || /** @type {{ _httpMessage?: unknown }} */ (socket)._httpMessage) {
+		socket.destroy();
+		return;
+	}
+	const [status, code, message] = PARSER_REFUSALS[error.code ?? ''] ?? [400, 'bad_request', 'The request could not be read.'];
+	const body = JSON.stringify({ error: { code, message } });
+	socket.end(
+		`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+	);
+});
+
 server.listen(port, host, () => {
 	const address = server.address();
 	const shown = typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address);

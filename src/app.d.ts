@@ -11,6 +11,8 @@ declare global {
 			logger: Logger;
 			requestId: string;
 			locale: Locale;
+			/** Where a form on this page may send the browser besides this site (the consent page's app). */
+			formActionOrigins?: string[];
 		}
 		interface Error {
 			message: string;

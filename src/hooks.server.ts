@@ -8,18 +8,13 @@ import { errorBody } from '$lib/server/http/errors';
 import { VISITOR } from '$lib/server/auth/actor';
 import { CONSENT_ROUTE, crossSiteFormRefusal } from '$lib/server/http/csrf';
 import { statusInfo } from '$lib/server/ob3api/http';
+import { applySecurityHeaders, originOf } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
 	await startApp();
 };
 
 const REQUEST_ID = /^[\w.-]{8,100}$/;
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=(self)'
-};
 
 function jsonResponse(status: number, body: unknown): Response {
 	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -87,15 +82,31 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (response.headers.get('content-type')?.startsWith('text/html') && !response.headers.has('content-language')) {
 		response.headers.set('content-language', event.locals.locale ?? 'en');
 	}
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-		if (!response.headers.has(name)) response.headers.set(name, value);
-	}
+	const tileOrigin = originOf(app.config.map.tileUrl);
+	applySecurityHeaders(response, {
+		https: app.config.publicUrl.startsWith('https:'),
+		sources: { img: tileOrigin ? [tileOrigin] : [], formAction: event.locals.formActionOrigins ?? [] }
+	});
 	logger.info(
-		{ method: event.request.method, path, status: response.status, ms: Math.round(performance.now() - started) },
+		{ method: event.request.method, path: loggedPath(path, event.params), status: response.status, ms: Math.round(performance.now() - started) },
 		'request'
 	);
 	return response;
 };
+
+/**
+ * The path as the request log shows it: secrets some addresses carry (an invitation's token, a
+ * calendar feed's token) are masked, so that whoever reads the logs cannot use them.
+ */
+const SECRET_PARAMS = ['token'];
+function loggedPath(path: string, params: Partial<Record<string, string>>): string {
+	let shown = path;
+	for (const name of SECRET_PARAMS) {
+		const value = params[name];
+		if (value) shown = shown.replace(encodeURIComponent(value), '[redacted]').replace(value, '[redacted]');
+	}
+	return shown;
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId;

@@ -80,7 +80,7 @@ beforeAll(async () => {
 		'/wallet', '/wallet?framework=lifecomp', '/wallet/skills', '/wallet/cv', `/wallet/cv?credential=${credentialId}`, '/account/profile', `/credentials/${credentialId}`);
 	add(second.token, `/activities/${activity.id}/evidence`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
-		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
+		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/audit`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
 		`/activities/${activity.id}/quality`, `/playlists/${playlist.body.id}`);
 	add(platform.admin.token, '/admin', '/admin/cities/new');
 });

@@ -34,7 +34,23 @@ export async function newContext(browser: Browser, options: { locale?: string; j
 	});
 	// Fail a step with its own message well before the test's own timeout.
 	context.setDefaultTimeout(15_000);
+	const violations: string[] = [];
+	cspViolations.set(context, violations);
+	context.on('console', (message) => {
+		if (message.type() === 'error' && message.text().includes('Content Security Policy')) violations.push(`${message.page()?.url()}: ${message.text()}`);
+	});
 	return context;
+}
+
+/**
+ * What the Content Security Policy refused in a context, as Chromium reports it on the console. Every
+ * page a test checks with `expectAccessible` must also have had nothing refused: a refusal means a
+ * script, style or image the page needs did not load (or something was injected).
+ */
+const cspViolations = new WeakMap<BrowserContext, string[]>();
+
+export function expectNoCspViolations(page: Page): void {
+	expect(cspViolations.get(page.context()) ?? [], 'Content Security Policy violations').toEqual([]);
 }
 
 /** Runs axe-core (WCAG 2.2 A/AA rules) and fails with a readable list of violations. */
@@ -42,6 +58,7 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
 	const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 	expect(violations, `axe violations on ${label}`).toEqual([]);
+	expectNoCspViolations(page);
 }
 
 /** Visits a page, checks it answered 200 and is accessible, and returns the page. */

@@ -113,6 +113,7 @@ export async function startServer(
 			RATE_LIMIT_REGISTER: '1000/60',
 			RATE_LIMIT_CLAIM: '1000/60',
 			RATE_LIMIT_VERIFY: '1000/60',
+			RATE_LIMIT_IMPORT: '1000/60',
 			MAP_TILE_URL: 'none',
 			...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 			...options.env

@@ -5,6 +5,7 @@ import { decodeJwt } from 'jose';
 import { translateAuthError } from '../auth/auth-errors';
 import { claimWaitingCredentials } from '../credentials/bulk';
 import { enforceRateLimit } from '../ratelimit/rate-limiter';
+import { clearSignInFailures, recordFailedSignIn, refuseWhileLocked } from './lockout';
 import { AppError } from '../http/errors';
 import { cities, cityAdmins } from '../cities/schema';
 import { memberships, organisations } from '../organisations/schema';
@@ -56,16 +57,28 @@ export async function login(
 		[`login:ip:${meta.clientAddress}`, `login:email:${input.email}`],
 		app.config.rateLimits.login
 	);
+	const now = app.now();
+	await refuseWhileLocked(app.db, input.email, now);
+	let signedIn: SignedInResult;
 	try {
 		const { headers, response } = await app.auth.api.signInEmail({
 			body: { email: input.email, password: input.password, rememberMe: true },
 			headers: meta.headers,
 			returnHeaders: true
 		});
-		return { user: presentUser(response.user), token: response.token, headers };
+		signedIn = { user: presentUser(response.user), token: response.token, headers };
 	} catch (error) {
-		translateAuthError(error);
+		try {
+			translateAuthError(error);
+		} catch (translated) {
+			if (translated instanceof AppError && translated.code === 'invalid_credentials') {
+				await recordFailedSignIn(app.db, input.email, app.config.accountLockout, now);
+			}
+			throw translated;
+		}
 	}
+	await clearSignInFailures(app.db, input.email);
+	return signedIn;
 }
 
 /** Ends the session the request carries; returns the headers that clear the cookie. */

@@ -3,6 +3,7 @@ import { APIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { bearer } from 'better-auth/plugins';
 import type { Db } from '../db/database';
+import { clearSignInFailures } from '../accounts/lockout';
 import { authAccounts, authSessions, authVerifications, users } from '../accounts/schema';
 import type { Mailer } from '../mail/mailer';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords';
@@ -66,6 +67,10 @@ export function createAuth({ db, mailer, publicUrl, secret }: AuthDeps) {
 			resetPasswordTokenExpiresIn: 60 * 60,
 			sendResetPassword: async ({ user, token }) => {
 				await mailer.send(passwordResetMail(user, link('/reset-password', token)));
+			},
+			// Whoever can read the account's mail may sign in again at once: the reset lifts a lockout.
+			onPasswordReset: async ({ user }) => {
+				await clearSignInFailures(db, user.email);
 			}
 		},
 		emailVerification: {

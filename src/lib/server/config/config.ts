@@ -49,6 +49,9 @@ const EnvSchema = z
 		RATE_LIMIT_VERIFY: rateRule.default({ limit: 120, windowSeconds: 60 }),
 		RATE_LIMIT_OAUTH_REGISTER: rateRule.default({ limit: 10, windowSeconds: 3600 }),
 		RATE_LIMIT_OAUTH_TOKEN: rateRule.default({ limit: 60, windowSeconds: 60 }),
+		RATE_LIMIT_IMPORT: rateRule.default({ limit: 30, windowSeconds: 600 }),
+		// This many failed sign-ins to one account within the window lock it for as long again.
+		ACCOUNT_LOCKOUT: rateRule.default({ limit: 10, windowSeconds: 900 }),
 		OAUTH_CODE_SECONDS: z.coerce.number().int().min(1).max(600).default(300),
 		PRIVACY_POLICY_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 		TERMS_OF_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -87,7 +90,9 @@ export interface Config {
 		| undefined;
 	mailFrom: string;
 	logLevel: string;
-	rateLimits: { login: RateRule; register: RateRule; claim: RateRule; verify: RateRule; oauthRegister: RateRule; oauthToken: RateRule };
+	rateLimits: { login: RateRule; register: RateRule; claim: RateRule; verify: RateRule; oauthRegister: RateRule; oauthToken: RateRule; import: RateRule };
+	/** Failed sign-ins to one account within the window that lock it for the length of the window. */
+	accountLockout: RateRule;
 	/** The Open Badges API's OAuth server: how long an authorization code lives, and the city's policies. */
 	oauth: { codeSeconds: number; privacyPolicyUrl: string; termsOfServiceUrl: string };
 	/** Map tiles for the activity map; empty means no background tiles (markers only). */
@@ -160,8 +165,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 			claim: env.RATE_LIMIT_CLAIM,
 			verify: env.RATE_LIMIT_VERIFY,
 			oauthRegister: env.RATE_LIMIT_OAUTH_REGISTER,
-			oauthToken: env.RATE_LIMIT_OAUTH_TOKEN
+			oauthToken: env.RATE_LIMIT_OAUTH_TOKEN,
+			import: env.RATE_LIMIT_IMPORT
 		},
+		accountLockout: env.ACCOUNT_LOCKOUT,
 		// Without a policy of its own, a platform points apps at its home page, which says who runs it.
 		oauth: { codeSeconds: env.OAUTH_CODE_SECONDS, privacyPolicyUrl: env.PRIVACY_POLICY_URL ?? `${publicUrl}/`, termsOfServiceUrl: env.TERMS_OF_SERVICE_URL ?? `${publicUrl}/` },
 		map: { tileUrl: env.MAP_TILE_URL === 'none' ? '' : env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION },

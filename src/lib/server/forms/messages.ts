@@ -29,9 +29,11 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	code_expired: m.error_code_expired,
 	fetch_failed: m.error_fetch_failed,
 	payload_too_large: m.error_payload_too_large,
+	headers_too_large: m.error_payload_too_large,
 	unsupported_media_type: m.error_bad_request,
 	invalid_token: m.error_invalid_token,
 	rate_limited: () => m.error_rate_limited({ seconds: '60' }),
+	account_locked: () => m.error_account_locked({ minutes: '15' }),
 	internal: m.error_internal,
 	unavailable: m.error_internal
 };
@@ -40,6 +42,10 @@ export function translateError(error: AppError): string {
 	if (error.code === 'rate_limited') {
 		const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
 		return m.error_rate_limited({ seconds: String(seconds) });
+	}
+	if (error.code === 'account_locked') {
+		const minutes = (error.details as { minutes?: number } | undefined)?.minutes ?? 15;
+		return m.error_account_locked({ minutes: String(minutes) });
 	}
 	return errorMessages[error.code]();
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import type { Logger } from '../logging/logger';
 import { AppError, errorBody, errorStatus, unauthenticated, type ErrorCode } from './errors';
-import { DEFAULT_JSON_LIMIT, isUuid, parseWith, readJsonBody, searchParamsToObject } from './validation';
+import { containsNul, DEFAULT_JSON_LIMIT, isUuid, nulRefused, parseWith, readJsonBody, searchParamsToObject } from './validation';
 
 /** What an API endpoint declares about itself; the OpenAPI document is generated from it. */
 export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
@@ -63,6 +63,7 @@ export function endpoint<B extends z.ZodType | undefined = undefined, Q extends 
 		const { app, actor, logger } = event.locals;
 		try {
 			if (spec.access === 'user' && actor.kind !== 'user') throw unauthenticated();
+			if (containsNul(event.params) || containsNul([...event.url.searchParams])) throw nulRefused('The address');
 			const query = (spec.query ? parseWith(spec.query, searchParamsToObject(event.url.searchParams)) : undefined) as Parsed<Q>;
 			const body = (spec.body ? parseWith(spec.body, await requestBody(event.request, spec)) : undefined) as Parsed<B>;
 			const headers = new Headers();

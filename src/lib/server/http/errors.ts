@@ -28,9 +28,12 @@ export const errorStatus = {
 	code_used_up: 409,
 	code_expired: 410,
 	payload_too_large: 413,
+	// Sent by server.js when Node's parser refuses an address or headers over its 16 KB limit.
+	headers_too_large: 431,
 	unsupported_media_type: 415,
 	invalid_token: 400,
 	rate_limited: 429,
+	account_locked: 429,
 	internal: 500,
 	fetch_failed: 502,
 	unavailable: 503

@@ -89,12 +89,36 @@ export async function readJsonBody(request: Request, limit = DEFAULT_JSON_LIMIT)
 	}
 	const text = Buffer.from(await readBody(request, limit)).toString('utf8');
 	if (text.trim() === '') throw new AppError('invalid_json', 'The request body is empty; send a JSON object.');
+	let value: unknown;
 	try {
-		return JSON.parse(text) as unknown;
+		value = JSON.parse(text) as unknown;
 	} catch (error) {
 		throw new AppError('invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
 	}
+	if (containsNul(value)) throw nulRefused('The request body');
+	return value;
 }
+
+/**
+ * PostgreSQL cannot store the NUL character (U+0000) in text, and a query that passes one fails, so
+ * input carrying it is refused at the door instead of becoming a 500 deep inside.
+ */
+export function containsNul(value: unknown): boolean {
+	const pending: unknown[] = [value];
+	while (pending.length > 0) {
+		const next = pending.pop();
+		if (typeof next === 'string') {
+			if (next.includes('\u0000')) return true;
+		} else if (Array.isArray(next)) {
+			pending.push(...next);
+		} else if (next !== null && typeof next === 'object') {
+			for (const [key, inner] of Object.entries(next)) pending.push(key, inner);
+		}
+	}
+	return false;
+}
+
+export const nulRefused = (where: string) => new AppError('bad_request', `${where} contains the NUL character (U+0000), which is not allowed.`);
 
 function tooLarge(limit: number) {
 	const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`;

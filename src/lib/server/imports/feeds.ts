@@ -13,7 +13,7 @@ import { runImport } from './service';
 import { importFeeds, importRuns, type ImportRunItem } from './schema';
 import type { FeedInput } from './feed-schemas';
 
-type Deps = Pick<AppContext, 'db' | 'frameworks' | 'now' | 'logger'>;
+type Deps = Pick<AppContext, 'db' | 'frameworks' | 'now' | 'logger' | 'config'>;
 export type FeedRow = typeof importFeeds.$inferSelect;
 
 /** Feeds claimed per check: a slow source holds up only its own instance's share. */

@@ -6,6 +6,7 @@ import { AppError, invalidState, notFound, validationFailed } from '../http/erro
 import { fetchPublic } from '../http/public-fetch';
 import { isValidTimeZone } from '../shared/schemas';
 import { recordAudit } from '../platform/audit';
+import { enforceRateLimit } from '../ratelimit/rate-limiter';
 import { findOrganisationScope } from '../organisations/queries';
 import { findCityById, type CityRow } from '../cities/queries';
 import { frameworksOfCity } from '../frameworks/city-frameworks';
@@ -17,7 +18,7 @@ import { importRuns, type ImportReadOptions, type ImportRunItem } from './schema
 import { IMPORT_MAX_BYTES, type ImportInput } from './schemas';
 import { CSV_FIELDS, type ImportFormat } from './record';
 
-type Deps = Pick<AppContext, 'db' | 'frameworks' | 'now'>;
+type Deps = Pick<AppContext, 'db' | 'frameworks' | 'now' | 'config'>;
 export type ImportRunRow = typeof importRuns.$inferSelect;
 
 async function importScope(app: Deps, actor: Actor, organisationId: string) {
@@ -48,6 +49,9 @@ export async function readSource(input: { content?: string | Uint8Array | undefi
 export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput, 'content'> & { content?: string | Uint8Array | undefined; feedId?: string }) {
 	const user = requireUser(actor);
 	const { org, city } = await importScope(app, actor, input.organisationId);
+	// Each import reads and parses up to 10 MB, possibly fetched from elsewhere: bounded per person.
+	// A subscribed feed's scheduled run is not someone clicking; its interval (15 min or more) bounds it.
+	if (!input.feedId) await enforceRateLimit(app.db, [`import:user:${user.user.id}`], app.config.rateLimits.import);
 	if (input.timezone && !isValidTimeZone(input.timezone)) throw validationFailed([{ path: 'timezone', code: 'timezone', message: 'Unknown time zone.' }]);
 	const bytes = await readSource(input);
 	// Detected on the whole text, decoded as the parser will decode it; a URL's path names the file.

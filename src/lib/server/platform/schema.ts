@@ -17,6 +17,18 @@ export const rateLimitBuckets = pgTable('rate_limit_buckets', {
 	count: integer('count').notNull()
 });
 
+/**
+ * Failed sign-ins per account (by e-mail address, whether or not it has an account, so the answer
+ * reveals nothing): a fixed window of failures, and until when sign-in is locked once they reach the
+ * limit. In the database so that every instance enforces the same lock.
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+	email: text('email').primaryKey(),
+	windowStart: at('window_start').notNull(),
+	count: integer('count').notNull(),
+	lockedUntil: at('locked_until')
+});
+
 /** Who did what to whom: admin and organisation actions, for the city's audit trail. */
 export const auditEvents = pgTable(
 	'audit_events',

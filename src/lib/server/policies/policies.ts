@@ -41,6 +41,7 @@ const policies = {
 	'city.read': anyone,
 	'city.update': cityAdmin,
 	'city.admins.list': cityAdmin,
+	'city.audit.read': cityAdmin,
 	'city.organisations.review': cityAdmin,
 	// Organisations
 	'organisation.create': signedIn,

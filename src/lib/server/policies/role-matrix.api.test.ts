@@ -61,6 +61,7 @@ const actions: Record<string, Check> = {
 		(await c.post('/api/v1/cities', { slug: `c-${unique()}`, name: 'New', locales: ['en'], defaultLocale: 'en', timezone: 'UTC', center: { lat: 1, lon: 1 } })).status,
 	'edit city settings': async (c) => (await c.patch(`/api/v1/cities/${cityA.slug}`, { name: 'Breda' })).status,
 	'list city admins': async (c) => (await c.get(`/api/v1/cities/${cityA.slug}/admins`)).status,
+	'read city audit log': async (c) => (await c.get(`/api/v1/cities/${cityA.slug}/audit-log`)).status,
 	'appoint a city admin': async (c) => {
 		const someone = await signUp(platform, 'candidate');
 		return (await c.post(`/api/v1/cities/${cityA.slug}/admins`, { email: someone.email })).status;
@@ -101,6 +102,7 @@ const expected: Record<string, Record<string, boolean>> = {
 	'create a city':                 row(N, N, N, N, N, N, N, Y),
 	'edit city settings':            row(N, N, N, N, N, Y, N, Y),
 	'list city admins':              row(N, N, N, N, N, Y, N, Y),
+	'read city audit log':           row(N, N, N, N, N, Y, N, Y),
 	'appoint a city admin':          row(N, N, N, N, N, N, N, Y),
 	'register an organisation':      row(N, Y, Y, Y, Y, Y, Y, Y),
 	'list pending organisations':    row(N, N, N, N, N, Y, N, Y),

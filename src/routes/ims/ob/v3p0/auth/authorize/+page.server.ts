@@ -25,6 +25,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (check.kind === 'redirect') redirect(303, check.location);
 	if (check.kind === 'refuse') return { refused: check.reason, request: null, userName: null };
 	const actor = requireSignedIn(locals.actor, url);
+	// Without JavaScript the decision is a form post answered by a redirect to the app, which the
+	// Content Security Policy's form-action must allow: only this request's registered address.
+	locals.formActionOrigins = [new URL(check.request.redirectUri).origin];
 	return { refused: null, request: presentRequest(check.request), userName: actor.user.name };
 };
 
@@ -37,6 +40,7 @@ export const actions: Actions = {
 		const check = await checkAuthorizeRequest(locals.app.db, url.searchParams);
 		if (check.kind === 'refuse') return fail(400, { refused: check.reason });
 		if (check.kind === 'redirect') redirect(303, check.location);
+		locals.formActionOrigins = [new URL(check.request.redirectUri).origin];
 		const decision = form.get('decision');
 		if (decision === 'approve') redirect(303, await approveAuthorization(locals.app, actor, check.request));
 		if (decision === 'deny') redirect(303, denyAuthorization(check.request));
