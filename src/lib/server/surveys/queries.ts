@@ -7,13 +7,13 @@ import { surveyRespondents, surveyResponses, surveys } from './schema';
 
 export type SurveyRow = typeof surveys.$inferSelect;
 export interface SurveyRecord extends SurveyRow {
-	city: { id: string; slug: string; locales: string[]; defaultLocale: string };
+	city: { id: string; slug: string; name: string; locales: string[]; defaultLocale: string };
 	organisation: { id: string; name: string } | null;
 }
 
 const columns = {
 	survey: surveys,
-	city: { id: cities.id, slug: cities.slug, locales: cities.locales, defaultLocale: cities.defaultLocale },
+	city: { id: cities.id, slug: cities.slug, name: cities.name, locales: cities.locales, defaultLocale: cities.defaultLocale },
 	organisationName: organisations.name
 };
 
