@@ -23,7 +23,7 @@ export function summarise(questions: SurveyQuestion[], responses: { answers: Sur
 			case 'scale': {
 				const numbers = given.filter((value): value is number => typeof value === 'number');
 				const max = question.scaleMax ?? 5;
-				return { ...base, distribution: Array.from({ length: max }, (_, i) => ({ value: i + 1, count: numbers.filter((n) => n === i + 1).length })), mean: mean(numbers) };
+				return { ...base, scaleMax: max, distribution: Array.from({ length: max }, (_, i) => ({ value: i + 1, count: numbers.filter((n) => n === i + 1).length })), mean: mean(numbers) };
 			}
 			case 'text':
 				return { ...base, texts: given.filter((value): value is string => typeof value === 'string' && value !== '') };
@@ -31,6 +31,7 @@ export function summarise(questions: SurveyQuestion[], responses: { answers: Sur
 				const ratings = given.filter((value): value is Record<string, number> => typeof value === 'object' && !Array.isArray(value));
 				return {
 					...base,
+					scaleMax: question.scaleMax ?? 5,
 					skills: (question.skills ?? []).map((skillId) => {
 						const values = ratings.map((r) => r[skillId]).filter((n): n is number => typeof n === 'number');
 						return { skillId, title: skillTitle(skillId), answered: values.length, mean: mean(values) };

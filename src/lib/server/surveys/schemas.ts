@@ -123,6 +123,7 @@ export const QuestionResultDto = z.object({
 	options: z.array(Count).optional().describe('single, multiple: how many chose each'),
 	distribution: z.array(z.object({ value: z.int(), count: z.int() })).optional().describe('scale: how many gave each value'),
 	mean: z.number().nullable().optional(),
+	scaleMax: z.int().optional().describe('scale and competence: the highest value'),
 	skills: z.array(z.object({ skillId: z.string(), title: z.string(), answered: z.int(), mean: z.number().nullable() })).optional(),
 	texts: z.array(z.string()).optional().describe('text: every answer, oldest first')
 });

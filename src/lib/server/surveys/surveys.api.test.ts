@@ -240,3 +240,20 @@ describe('impact of a playlist', () => {
 		for (const learner of learners) expect(csv.body).toContain(learner.email);
 	});
 });
+
+describe('the API document', () => {
+	it('lists the survey endpoints', async () => {
+		const doc = (await platform.anonymous.get('/api/openapi.json')).body;
+		for (const [path, method] of [
+			['/api/v1/surveys', 'post'],
+			['/api/v1/surveys/{id}/responses', 'post'],
+			['/api/v1/surveys/{id}/responses', 'get'],
+			['/api/v1/surveys/{id}/results', 'get'],
+			['/api/v1/playlists/{id}/impact', 'get'],
+			['/api/v1/organisations/{id}/feedback', 'get'],
+			['/api/v1/me/surveys', 'get']
+		] as const) {
+			expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+		}
+	});
+});
