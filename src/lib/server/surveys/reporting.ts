@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
-import { authorize } from '../policies/policies';
+import { authorize, can } from '../policies/policies';
 import { notFound } from '../http/errors';
 import { pickText, type LocalizedText } from '../../i18n/locales';
 import { csvRows, EXCEL_UTF8_BOM } from '../shared/csv';
@@ -31,8 +31,9 @@ export type { SurveyResultsDto };
 
 /**
  * Every response as a CSV row, in the reader's language: one column per question (one per item for a
- * competence self-assessment). Linked answers carry the respondent's name and e-mail; anonymous ones
- * carry nothing that identifies anyone, and only the day they were given.
+ * competence self-assessment). Linked answers carry the respondent's name and e-mail for the survey's
+ * owner only, whom learners consented to; the city's admins reading an organisation's survey, and
+ * everyone reading an anonymous one, get nothing that identifies anyone (anonymous: only the day).
  */
 export async function surveyCsv(app: Deps, actor: Actor, id: string, locale: string): Promise<string> {
 	const survey = await surveyForResults(app, actor, id);
@@ -54,12 +55,13 @@ export async function surveyCsv(app: Deps, actor: Actor, id: string, locale: str
 				return typeof value === 'object' ? JSON.stringify(value) : value;
 			} }]
 	);
-	const identity = survey.anonymous ? [] : ['name', 'email'];
+	const identified = !survey.anonymous && can(actor, 'survey.manage', ownerScope(survey));
+	const identity = identified ? ['name', 'email'] : [];
 	const header = ['response', 'submitted', ...identity, ...columns.map((column) => column.heading)];
 	const rows = responses.map((response) => [
 		response.id,
 		survey.anonymous ? response.submittedAt.toISOString().slice(0, 10) : response.submittedAt.toISOString(),
-		...(survey.anonymous ? [] : [response.name ?? '', response.email ?? '']),
+		...(identified ? [response.name ?? '', response.email ?? ''] : []),
 		...columns.map((column) => column.cell(response.answers))
 	]);
 	return EXCEL_UTF8_BOM + csvRows([header, ...rows]);

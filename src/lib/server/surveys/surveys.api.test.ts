@@ -235,9 +235,13 @@ describe('impact of a playlist', () => {
 		]);
 		expect(impact.body.followUp).toMatchObject({ surveyId: followUp.id, responses: 2, questions: [{ options: [{ id: 'job', count: 1 }, { id: 'study', count: 1 }, { id: 'none', count: 0 }] }] });
 
-		// Linked answers: the CSV names the respondents.
+		// Linked answers: the CSV names the respondents to the owner they consented to, not to the city.
 		const csv = await setup.owner.get(`/api/v1/surveys/${pre.id}/responses`);
 		for (const learner of learners) expect(csv.body).toContain(learner.email);
+		const cityCsv = await setup.cityAdmin.get(`/api/v1/surveys/${pre.id}/responses`);
+		expect(cityCsv.status).toBe(200);
+		expect((cityCsv.body as string).split('\r\n')[0]).not.toContain('email');
+		for (const learner of learners) expect(cityCsv.body).not.toContain(learner.email);
 	});
 });
 

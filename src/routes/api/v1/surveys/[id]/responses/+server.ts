@@ -23,7 +23,7 @@ export const POST = endpoint(
 export const GET = endpoint(
 	{
 		summary: 'Every response as CSV',
-		description: 'Its owner and the city’s admins. One row per response, one column per question (per item for competences), in the reader’s language. Linked answers carry name and e-mail; anonymous ones only the day.',
+		description: 'Its owner and the city’s admins. One row per response, one column per question (per item for competences), in the reader’s language. Linked answers carry name and e-mail for the survey’s owner (whom the learner consented to); anonymous ones only the day.',
 		tags: ['Surveys'],
 		access: 'user',
 		errors: ['forbidden', 'not_found']
