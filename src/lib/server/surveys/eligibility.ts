@@ -12,16 +12,18 @@ export interface LearnerContext {
 	activities: Map<string, { over: boolean }>;
 	following: Set<string>;
 	completedPlaylists: Set<string>;
+	/** Cities the learner takes part in (activities joined, playlists followed). */
+	cities: Set<string>;
 }
 
 export async function loadLearnerContext(db: Db, userId: string, now: Date): Promise<LearnerContext> {
 	const [joined, followed, completed] = await Promise.all([
 		db
-			.select({ activityId: enrolments.activityId, status: enrolments.status, startsAt: activities.startsAt, endsAt: activities.endsAt })
+			.select({ activityId: enrolments.activityId, cityId: enrolments.cityId, status: enrolments.status, startsAt: activities.startsAt, endsAt: activities.endsAt })
 			.from(enrolments)
 			.innerJoin(activities, eq(activities.id, enrolments.activityId))
 			.where(and(eq(enrolments.userId, userId), inArray(enrolments.status, [...HOLDS_PLACE]))),
-		db.select({ playlistId: playlistFollowers.playlistId }).from(playlistFollowers).where(eq(playlistFollowers.userId, userId)),
+		db.select({ playlistId: playlistFollowers.playlistId, cityId: playlistFollowers.cityId }).from(playlistFollowers).where(eq(playlistFollowers.userId, userId)),
 		db
 			.select({ playlistId: credentials.playlistId })
 			.from(credentials)
@@ -34,7 +36,8 @@ export async function loadLearnerContext(db: Db, userId: string, now: Date): Pro
 	return {
 		activities: new Map(joined.map((row) => [row.activityId, { over: over(row) }])),
 		following: new Set(followed.map((row) => row.playlistId)),
-		completedPlaylists: new Set(completed.map((row) => row.playlistId).filter((id): id is string => id !== null))
+		completedPlaylists: new Set(completed.map((row) => row.playlistId).filter((id): id is string => id !== null)),
+		cities: new Set([...joined.map((row) => row.cityId), ...followed.map((row) => row.cityId)])
 	};
 }
 

@@ -170,7 +170,11 @@ export async function listSurveys(app: Pick<Deps, 'db'>, actor: Actor, query: { 
 	return findSurveys(app.db, { cityId: city.id, ...(query.playlist && { playlistId: query.playlist }), ...(query.activity && { activityId: query.activity }) });
 }
 
-/** What the learner is asked now: open surveys meant for them that they have not answered. */
+/**
+ * What the learner is asked now: open surveys meant for them that they have not answered. Needs
+ * mappings come from the cities the learner takes part in; someone who takes part nowhere yet (a
+ * newcomer) is asked by every city, since accounts belong to no city.
+ */
 export async function surveysToAnswer(app: Deps, actor: Actor): Promise<SurveyRecord[]> {
 	const user = requireUser(actor);
 	const learner = await loadLearnerContext(app.db, user.user.id, app.now());
@@ -188,7 +192,8 @@ export async function surveysToAnswer(app: Deps, actor: Actor): Promise<SurveyRe
 		)
 		.limit(200);
 	const found = await Promise.all(rows.filter((row) => !answered.has(row.id)).map((row) => loadSurvey(app.db, row.id)));
-	return found.filter((survey): survey is SurveyRecord => survey !== undefined && mayAnswer(survey, learner));
+	const fromMyCities = (survey: SurveyRecord) => survey.kind !== 'needs' || learner.cities.size === 0 || learner.cities.has(survey.cityId);
+	return found.filter((survey): survey is SurveyRecord => survey !== undefined && mayAnswer(survey, learner) && fromMyCities(survey));
 }
 
 export type AnswerState = 'open' | 'answered' | 'not_for_you';

@@ -12,6 +12,7 @@ let platform: Platform;
 let setup: Awaited<ReturnType<typeof approvedOrganisation>>;
 let otherOrg: { owner: ApiClient; id: string };
 let otherCityAdmin: ApiClient;
+let otherCitySlug = '';
 let outsider: Learner;
 const learners: Learner[] = [];
 const activity = { a: '', b: '' };
@@ -51,6 +52,7 @@ beforeAll(async () => {
 	otherOrg = { owner, id: org.id };
 	const elsewhere = await approvedOrganisation(platform);
 	otherCityAdmin = elsewhere.cityAdmin;
+	otherCitySlug = elsewhere.city.slug;
 	outsider = await signUp(platform, 'outsider');
 	for (const label of ['ana', 'ben', 'cas']) learners.push(await signUp(platform, label));
 	const playlist = await setup.owner.post('/api/v1/playlists', {
@@ -242,6 +244,31 @@ describe('impact of a playlist', () => {
 		expect(cityCsv.status).toBe(200);
 		expect((cityCsv.body as string).split('\r\n')[0]).not.toContain('email');
 		for (const learner of learners) expect(cityCsv.body).not.toContain(learner.email);
+	});
+});
+
+describe('a needs mapping of the city', () => {
+	it('is built by the city’s admins and asked of the learners who take part in the city', async () => {
+		const needs = (admin: ApiClient, city: string) =>
+			admin.post('/api/v1/surveys', { city, kind: 'needs', title: { en: 'What do you need?' }, questions: [{ id: 'learn', type: 'multiple', text: { en: 'What would you like to learn?' }, options: [{ id: 'digital', label: { en: 'Digital skills' } }, { id: 'languages', label: { en: 'Languages' } }] }] });
+		const here = await needs(setup.cityAdmin, setup.city.slug);
+		const there = await needs(otherCityAdmin, otherCitySlug);
+		expect([here.status, there.status]).toEqual([201, 201]);
+		expect(here.body.organisation).toBeNull();
+		for (const survey of [here, there]) expect((await platform.admin.post(`/api/v1/surveys/${survey.body.id}/open`)).status).toBe(200);
+		const asked = async (client: ApiClient) => (await client.get('/api/v1/me/surveys')).body.items.filter((s: { kind: string }) => s.kind === 'needs').map((s: { id: string }) => s.id).sort();
+		// Ana takes part in this city only; a newcomer is asked by every city.
+		expect(await asked(learners[0]!)).toEqual([here.body.id]);
+		expect(await asked(outsider)).toEqual([here.body.id, there.body.id].sort());
+		expect((await outsider.post(`/api/v1/surveys/${here.body.id}/responses`, { answers: { learn: ['digital', 'languages'] } })).status).toBe(201);
+		expect((await learners[0]!.post(`/api/v1/surveys/${here.body.id}/responses`, { answers: { learn: ['digital'] } })).status).toBe(201);
+		expect((await setup.owner.get(`/api/v1/surveys/${here.body.id}/results`)).status).toBe(403);
+		expect((await otherCityAdmin.get(`/api/v1/surveys/${here.body.id}/results`)).status).toBe(403);
+		const results = await setup.cityAdmin.get(`/api/v1/surveys/${here.body.id}/results`);
+		expect(results.body.questions[0]).toMatchObject({ answered: 2, options: [{ id: 'digital', count: 2 }, { id: 'languages', count: 1 }] });
+		const listed = await setup.cityAdmin.get(`/api/v1/surveys?city=${setup.city.slug}`);
+		expect(listed.body.items.find((s: { id: string }) => s.id === here.body.id)).toMatchObject({ responses: 2, status: 'open' });
+		expect((await otherCityAdmin.get(`/api/v1/surveys?city=${setup.city.slug}`)).status).toBe(403);
 	});
 });
 
