@@ -4,7 +4,8 @@ import { requireSignedIn } from '$lib/server/pages/guards';
 import { AppError } from '$lib/server/http/errors';
 import { isUuid } from '$lib/server/http/validation';
 import { failureFor, issuesToErrors, readForm } from '$lib/server/forms/forms';
-import { answerState, answerSurvey, getSurvey } from '$lib/server/surveys/service';
+import { answerState, answerSurvey, getSurvey, ownerScope } from '$lib/server/surveys/service';
+import { can } from '$lib/server/policies/policies';
 import { answersFromForm } from '$lib/server/surveys/pages';
 import { pickText } from '$lib/i18n/locales';
 import type { FieldIssue } from '$lib/server/http/errors';
@@ -24,6 +25,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const survey = await readable(locals, url, params.id);
 	const text = (value: Record<string, string> | undefined) => pickText(value, locals.locale, [survey.city.defaultLocale]);
 	const state = survey.status === 'open' ? await answerState(locals.app, locals.actor, survey) : 'preview';
+	// Those who built the survey see the form as learners will, even when it is not for them.
+	const shown = state === 'not_for_you' && can(locals.actor, 'survey.results', ownerScope(survey)) ? 'preview' : state;
 	return {
 		survey: {
 			id: survey.id,
@@ -43,7 +46,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				skills: (question.skills ?? []).map((id) => locals.app.frameworks.item(id)?.title ?? id)
 			}))
 		},
-		state: url.searchParams.has('thanks') ? ('thanks' as const) : state
+		state: shown
 	};
 };
 
