@@ -58,6 +58,20 @@ beforeAll(async () => {
 	await learner.post('/api/v1/me/guardian-consent', { guardianName: 'Ann Parent', guardianEmail: 'guardian@example.org' });
 	const guardianLink = linkIn(await platform.server.waitForMail((m) => m.to === 'guardian@example.org'), '/guardian-consent/').pathname;
 
+	const feedback = await owner.post('/api/v1/surveys', {
+		organisationId: approved.id,
+		kind: 'activity_feedback',
+		activityId: activity.id,
+		title: { en: 'How was it?' },
+		questions: [
+			{ type: 'single', text: { en: 'Was it useful?' }, options: [{ label: { en: 'Yes' } }, { label: { en: 'No' } }] },
+			{ type: 'scale', text: { en: 'How good was it?' }, minLabel: { en: 'Poor' }, maxLabel: { en: 'Great' } },
+			{ type: 'competence', text: { en: 'Rate yourself' }, skills: ['lifecomp:P2'] },
+			{ type: 'text', text: { en: 'Anything else?' }, required: false }
+		]
+	});
+	await owner.post(`/api/v1/surveys/${feedback.body.id}/open`);
+	const citySurvey = await cityAdmin.post('/api/v1/surveys', { city: city.slug, kind: 'needs', anonymous: false, title: { en: 'What do you need?' } });
 	const add = (token: string | undefined, ...paths: string[]) => pages.push(...paths.map((path) => ({ path, token })));
 	add(undefined, '/', '/cities', `/cities/${city.slug}`, `/organisations/${approved.id}`, '/login', '/signup', '/forgot-password',
 		'/reset-password?token=abc', '/verify-email?token=abc', '/setup', invitation, '/api/docs',
@@ -73,15 +87,18 @@ beforeAll(async () => {
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
 		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
 		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`,
-		`/playlists/new?organisation=${approved.id}`, `/organisations/${approved.id}/import/feeds`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`);
+		`/playlists/new?organisation=${approved.id}`, `/organisations/${approved.id}/import/feeds`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`,
+		'/surveys', `/surveys/new?organisation=${approved.id}`, `/surveys/${feedback.body.id}/edit`, `/surveys/${feedback.body.id}/results`, `/playlists/${playlist.body.id}/impact`);
 	add(undefined, '/ims/ob/v3p0/auth/authorize?client_id=unknown&response_type=code');
 	add(learner.token, '/account/connected-apps', consent.pathname + consent.search);
 	add(learner.token, '/my-activities', '/account/learning', '/account/guardian', '/account/badges', '/account/records', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`,
-		'/wallet', '/wallet?framework=lifecomp', '/wallet/skills', '/wallet/cv', `/wallet/cv?credential=${credentialId}`, '/account/profile', `/credentials/${credentialId}`);
+		'/wallet', '/wallet?framework=lifecomp', '/wallet/skills', '/wallet/cv', `/wallet/cv?credential=${credentialId}`, '/account/profile', `/credentials/${credentialId}`,
+		'/surveys', `/surveys/${feedback.body.id}`);
 	add(second.token, `/activities/${activity.id}/evidence`);
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/audit`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
-		`/activities/${activity.id}/quality`, `/playlists/${playlist.body.id}`);
+		`/activities/${activity.id}/quality`, `/playlists/${playlist.body.id}`,
+		`/surveys/new?city=${city.slug}`, `/surveys/${citySurvey.body.id}/edit`, `/surveys/${citySurvey.body.id}`, `/playlists/${playlist.body.id}/impact`);
 	add(platform.admin.token, '/admin', '/admin/cities/new');
 });
 afterAll(async () => {

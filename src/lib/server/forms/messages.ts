@@ -130,6 +130,24 @@ export function translateIssue(issue: FieldIssue): string {
 			return m.error_field_required_count();
 		case 'city_mismatch':
 			return m.error_field_city_mismatch();
+		case 'answer_required':
+			return m.error_field_answer_required();
+		case 'answer_choice':
+			return m.error_field_answer_choice();
+		case 'answer_scale':
+			return m.error_field_answer_scale();
+		case 'answer_text':
+			return m.error_field_answer_text();
+		case 'consent_required':
+			return m.error_field_consent_required();
+		case 'options_needed':
+			return m.error_field_options_needed();
+		case 'skills_needed':
+			return m.error_field_skills_needed();
+		case 'not_for_kind':
+			return m.error_field_not_for_kind();
+		case 'unknown_playlist':
+			return m.error_field_unknown_playlist();
 		default:
 			return m.error_field_invalid();
 	}

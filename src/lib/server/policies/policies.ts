@@ -33,6 +33,9 @@ const either =
 	(actor, scope) =>
 		rules.some((rule) => rule(actor, scope));
 
+/** The owner of something a city or an organisation may own: the organisation's members, else the city's admins. */
+const owner: Rule = (actor, scope) => (scope.organisationId ? orgRole('owner', 'admin', 'member')(actor, scope) : cityAdmin(actor, scope));
+
 const policies = {
 	// Platform
 	'city.create': platformAdmin,
@@ -70,6 +73,11 @@ const policies = {
 	'playlist.manage': orgRole('owner', 'admin', 'member'),
 	'playlist.readPrivate': either(orgRole('owner', 'admin', 'member'), cityAdmin),
 	'playlist.feature': cityAdmin,
+	// Surveys: their owner builds them; results also to the city's admins, who oversee the city's programme
+	'survey.manage': owner,
+	'survey.results': either(owner, cityAdmin),
+	'playlist.impact': either(orgRole('owner', 'admin', 'member'), cityAdmin),
+	'organisation.feedback': either(orgRole('owner', 'admin', 'member'), cityAdmin),
 	// Learners
 	'activity.join': signedIn,
 	'playlist.follow': signedIn,

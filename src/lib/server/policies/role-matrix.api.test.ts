@@ -81,8 +81,17 @@ const actions: Record<string, Check> = {
 	'see a draft playlist': async (c) => (await c.get(`/api/v1/playlists/${await draftPlaylist()}`)).status,
 	'feature a playlist': async (c) => (await c.post(`/api/v1/playlists/${await publishedPlaylist()}/feature`, { featured: true })).status,
 	'follow a playlist': async (c) => (await c.post(`/api/v1/playlists/${await publishedPlaylist()}/follow`)).status,
-	'list badges imported from elsewhere': async (c) => (await c.get('/api/v1/me/imported-credentials')).status
+	'list badges imported from elsewhere': async (c) => (await c.get('/api/v1/me/imported-credentials')).status,
+	'build an organisation survey': async (c) => (await c.post('/api/v1/surveys', { organisationId: org.id, kind: 'needs', title: { en: 'Needs' } })).status,
+	'build a city survey': async (c) => (await c.post('/api/v1/surveys', { city: cityA.slug, kind: 'needs', title: { en: 'Needs' } })).status,
+	'see a survey’s results': async (c) => (await c.get(`/api/v1/surveys/${await organisationSurvey()}/results`)).status,
+	'see a playlist’s impact': async (c) => (await c.get(`/api/v1/playlists/${await publishedPlaylist()}/impact`)).status,
+	'see feedback on an organisation’s activities': async (c) => (await c.get(`/api/v1/organisations/${org.id}/feedback`)).status
 };
+
+async function organisationSurvey() {
+	return (await roles.orgOwner!.post('/api/v1/surveys', { organisationId: org.id, kind: 'needs', title: { en: 'Needs' } })).body.id as string;
+}
 
 const playlistBody = () => ({ organisationId: org.id, title: { en: 'Pathway' }, description: {}, items: [{ activityId }] });
 async function draftPlaylist() {
@@ -118,7 +127,12 @@ const expected: Record<string, Record<string, boolean>> = {
 	'see a draft playlist':          row(N, N, Y, Y, Y, Y, N, Y),
 	'feature a playlist':            row(N, N, N, N, N, Y, N, Y),
 	'follow a playlist':             row(N, Y, Y, Y, Y, Y, Y, Y),
-	'list badges imported from elsewhere': row(N, Y, Y, Y, Y, Y, Y, Y)
+	'list badges imported from elsewhere': row(N, Y, Y, Y, Y, Y, Y, Y),
+	'build an organisation survey':  row(N, N, Y, Y, Y, N, N, N),
+	'build a city survey':           row(N, N, N, N, N, Y, N, Y),
+	'see a survey’s results':        row(N, N, Y, Y, Y, Y, N, Y),
+	'see a playlist’s impact':       row(N, N, Y, Y, Y, Y, N, Y),
+	'see feedback on an organisation’s activities': row(N, N, Y, Y, Y, Y, N, Y)
 };
 
 function row(...cells: boolean[]) {

@@ -46,7 +46,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		following: mine ? { completed: mine.progress.completed, needed: mine.progress.needed, next: mine.progress.next, credentialId: mine.credential?.id ?? null } : null,
 		signedIn: locals.actor.kind === 'user',
 		canManage: can(locals.actor, 'playlist.manage', playlist),
-		canFeature: can(locals.actor, 'playlist.feature', playlist)
+		canFeature: can(locals.actor, 'playlist.feature', playlist),
+		canSeeImpact: can(locals.actor, 'playlist.impact', playlist)
 	};
 };
 
