@@ -14,3 +14,4 @@ export * from '../imports/schema';
 export * from '../wallet/schema';
 export * from '../ob3api/schema';
 export * from '../profiles/schema';
+export * from '../stats/schema';

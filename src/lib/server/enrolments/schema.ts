@@ -33,6 +33,11 @@ export const enrolments = pgTable(
 	(table) => [
 		uniqueIndex('enrolments_activity_user_idx').on(table.activityId, table.userId),
 		index('enrolments_user_idx').on(table.userId, table.status),
-		index('enrolments_activity_status_idx').on(table.activityId, table.status)
+		index('enrolments_activity_status_idx').on(table.activityId, table.status),
+		// The city dashboard reads a city's learners (first enrolment of each), its enrolments per
+		// period and its completions per period (the row's last change) from these, without the table.
+		index('enrolments_city_user_idx').on(table.cityId, table.userId, table.createdAt),
+		index('enrolments_city_created_idx').on(table.cityId, table.createdAt),
+		index('enrolments_city_status_idx').on(table.cityId, table.status, table.updatedAt)
 	]
 );

@@ -69,6 +69,10 @@ const policies = {
 	'playlist.manage': orgRole('owner', 'admin', 'member'),
 	'playlist.readPrivate': either(orgRole('owner', 'admin', 'member'), cityAdmin),
 	'playlist.feature': cityAdmin,
+	// Dashboards: a city's figures and targets for its admins; an organisation's for its members and city
+	'city.stats.read': cityAdmin,
+	'city.targets.manage': cityAdmin,
+	'organisation.stats.read': either(orgRole('owner', 'admin', 'member'), cityAdmin),
 	// Learners
 	'activity.join': signedIn,
 	'playlist.follow': signedIn,

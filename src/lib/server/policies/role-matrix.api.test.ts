@@ -80,7 +80,10 @@ const actions: Record<string, Check> = {
 	'see a draft playlist': async (c) => (await c.get(`/api/v1/playlists/${await draftPlaylist()}`)).status,
 	'feature a playlist': async (c) => (await c.post(`/api/v1/playlists/${await publishedPlaylist()}/feature`, { featured: true })).status,
 	'follow a playlist': async (c) => (await c.post(`/api/v1/playlists/${await publishedPlaylist()}/follow`)).status,
-	'list badges imported from elsewhere': async (c) => (await c.get('/api/v1/me/imported-credentials')).status
+	'list badges imported from elsewhere': async (c) => (await c.get('/api/v1/me/imported-credentials')).status,
+	'read the city dashboard': async (c) => (await c.get(`/api/v1/cities/${cityA.slug}/stats`)).status,
+	'set the city targets': async (c) => (await c.put(`/api/v1/cities/${cityA.slug}/targets`, { targets: [{ metric: 'enrolments', target: 10 }] })).status,
+	'read the organisation dashboard': async (c) => (await c.get(`/api/v1/organisations/${org.id}/stats`)).status
 };
 
 const playlistBody = () => ({ organisationId: org.id, title: { en: 'Pathway' }, description: {}, items: [{ activityId }] });
@@ -116,7 +119,10 @@ const expected: Record<string, Record<string, boolean>> = {
 	'see a draft playlist':          row(N, N, Y, Y, Y, Y, N, Y),
 	'feature a playlist':            row(N, N, N, N, N, Y, N, Y),
 	'follow a playlist':             row(N, Y, Y, Y, Y, Y, Y, Y),
-	'list badges imported from elsewhere': row(N, Y, Y, Y, Y, Y, Y, Y)
+	'list badges imported from elsewhere': row(N, Y, Y, Y, Y, Y, Y, Y),
+	'read the city dashboard':       row(N, N, N, N, N, Y, N, Y),
+	'set the city targets':          row(N, N, N, N, N, Y, N, Y),
+	'read the organisation dashboard': row(N, N, Y, Y, Y, Y, N, Y)
 };
 
 function row(...cells: boolean[]) {
