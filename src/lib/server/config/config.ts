@@ -54,7 +54,8 @@ const EnvSchema = z
 		TERMS_OF_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 		MAP_TILE_URL: z.string().trim().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 		MAP_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors'),
-		REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300)
+		REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+		STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60)
 	});
 
 export type RateRule = { limit: number; windowSeconds: number };
@@ -89,6 +90,8 @@ export interface Config {
 	map: { tileUrl: string; attribution: string };
 	/** How often due activity reminders are looked for. */
 	reminderIntervalSeconds: number;
+	/** How long a dashboard's figures are reused for the same scope and period (0: never). */
+	statsCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -156,6 +159,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 		// Without a policy of its own, a platform points apps at its home page, which says who runs it.
 		oauth: { codeSeconds: env.OAUTH_CODE_SECONDS, privacyPolicyUrl: env.PRIVACY_POLICY_URL ?? `${publicUrl}/`, termsOfServiceUrl: env.TERMS_OF_SERVICE_URL ?? `${publicUrl}/` },
 		map: { tileUrl: env.MAP_TILE_URL === 'none' ? '' : env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION },
-		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS
+		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
+		statsCacheSeconds: env.STATS_CACHE_SECONDS
 	};
 }

@@ -4,19 +4,7 @@ import type { LocalizedText } from '../db/columns';
 import { monthsOf, type Period } from './period';
 import { share } from './metrics';
 import { suppress, suppressedRate } from './suppression';
-import {
-	activityCounts,
-	badgeMonths,
-	enrolmentMonths,
-	inclusionEnrolments,
-	learnerGroups,
-	playlistFunnels,
-	providerCounts,
-	publishedMonths,
-	skillDemand,
-	skillSupply,
-	type StatsScope
-} from './queries';
+import { activityMonths, badgeMonths, enrolmentMonths, learnerFigures, playlistFunnels, providerCounts, skillSupply, type StatsScope } from './queries';
 import { AGE_BANDS, type AgeBand, type CityStatsDto, type TrendRow } from './schemas';
 
 export interface StatsSubject {
@@ -35,16 +23,13 @@ type Counted = { id: string; n: number };
 export async function buildStats(app: Pick<AppContext, 'db' | 'frameworks'>, subject: StatsSubject, period: Period): Promise<CityStatsDto> {
 	const { db } = app;
 	const scope: StatsScope = { cityId: subject.city.id, ...(subject.organisation && { organisationId: subject.organisation.id }) };
-	const [providers, groups, activities, supply, demand, enrolments, badges, published, inclusion, funnels] = await Promise.all([
+	const [providers, learnerRows, activityRows, supplyRows, enrolments, badges, funnels] = await Promise.all([
 		subject.organisation ? null : providerCounts(db, scope.cityId, period),
-		learnerGroups(db, scope, period),
-		activityCounts(db, scope, period),
+		learnerFigures(db, scope, period),
+		activityMonths(db, scope, period),
 		skillSupply(db, scope, period),
-		skillDemand(db, scope, period),
 		enrolmentMonths(db, scope, period),
 		badgeMonths(db, scope, period),
-		publishedMonths(db, scope, period),
-		inclusionEnrolments(db, scope, period),
 		playlistFunnels(db, scope, period, FUNNEL_LIMIT)
 	]);
 
@@ -52,20 +37,44 @@ export async function buildStats(app: Pick<AppContext, 'db' | 'frameworks'>, sub
 	const byAge = Object.fromEntries(AGE_BANDS.map((band) => [band, 0])) as Record<AgeBand, number>;
 	const newPerMonth = new Map<string, number>();
 	const learners = { registered: 0, new: 0, active: 0 };
-	const withNeeds = { registered: 0, active: 0 };
-	for (const g of groups) {
+	const withNeeds = { registered: 0, active: 0, made: 0, completed: 0 };
+	const demand: Counted[] = [];
+	for (const g of learnerRows) {
+		if (g.kind === 'demand') {
+			demand.push({ id: g.skill, n: g.n });
+			continue;
+		}
 		learners.registered += g.n;
 		byAge[g.band as AgeBand] += g.n;
 		if (g.fresh) {
 			learners.new += g.n;
-			newPerMonth.set(g.month, (newPerMonth.get(g.month) ?? 0) + g.n);
+			newPerMonth.set(g.month!, (newPerMonth.get(g.month!) ?? 0) + g.n);
 		}
 		if (g.active) learners.active += g.n;
 		if (g.needs) {
 			withNeeds.registered += g.n;
 			if (g.active) withNeeds.active += g.n;
+			withNeeds.made += g.made;
+			withNeeds.completed += g.completed;
 		}
 	}
+	const activities = { offered: 0, publishedInPeriod: 0, online: 0, international: 0, qualityLabel: 0, withSkills: 0 };
+	const publishedByMonth = new Map<string, number>();
+	for (const row of activityRows) {
+		activities.offered += row.offered;
+		activities.online += row.online;
+		activities.international += row.international;
+		activities.qualityLabel += row.qualityLabel;
+		activities.withSkills += row.withSkills;
+		if (row.fresh) {
+			activities.publishedInPeriod += row.offered;
+			publishedByMonth.set(row.month, (publishedByMonth.get(row.month) ?? 0) + row.offered);
+		}
+	}
+	const supply = {
+		skills: supplyRows.filter((r) => r.kind === 'skill'),
+		frameworks: supplyRows.filter((r) => r.kind === 'framework')
+	};
 
 	const sum = (rows: { n: number }[]) => rows.reduce((total, row) => total + row.n, 0);
 	const perMonth = (rows: { month: string; n: number }[]) => new Map(rows.map((r) => [r.month, r.n]));
@@ -76,7 +85,6 @@ export async function buildStats(app: Pick<AppContext, 'db' | 'frameworks'>, sub
 	const madeByMonth = perMonth(enrolments.made);
 	const completedByMonth = perMonth(enrolments.completed);
 	const badgesByMonth = new Map(badges.map((b) => [b.month, b.issued]));
-	const publishedByMonth = perMonth(published);
 	const trends: TrendRow[] = months.map((month) => ({
 		month,
 		newLearners: newPerMonth.get(month) ?? 0,
@@ -117,9 +125,9 @@ export async function buildStats(app: Pick<AppContext, 'db' | 'frameworks'>, sub
 		inclusion: {
 			learners: suppress(withNeeds.registered),
 			active: suppress(withNeeds.active),
-			enrolments: suppress(inclusion.enrolments),
-			completions: suppress(inclusion.completions),
-			completionRate: suppressedRate(inclusion.completions, inclusion.enrolments)
+			enrolments: suppress(withNeeds.made),
+			completions: suppress(withNeeds.completed),
+			completionRate: suppressedRate(withNeeds.completed, withNeeds.made)
 		},
 		targets: []
 	};

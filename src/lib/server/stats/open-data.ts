@@ -9,7 +9,7 @@ import type { OpenDataDto, StatsQuery } from './schemas';
  * people, organisations or playlists, no age bands (small and identifying), and every count from 1 to
  * 4 hidden. Shares are of activities, which are public anyway.
  */
-export async function cityOpenData(app: Pick<AppContext, 'db' | 'frameworks'>, slug: string, query: StatsQuery, locale: string): Promise<OpenDataDto> {
+export async function cityOpenData(app: Pick<AppContext, 'db' | 'frameworks' | 'config'>, slug: string, query: StatsQuery, locale: string): Promise<OpenDataDto> {
 	const stats = await cityStatsUnsafeForOpenData(app, slug, toPeriod(query), locale);
 	return {
 		city: stats.city,

@@ -9,7 +9,7 @@ export const StatsQuery = z
 		to: z.iso.date().optional().describe('Last day, included (YYYY-MM-DD, UTC); by default today')
 	})
 	.superRefine((q, ctx) => {
-		if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end comes before the start.', params: { code: 'period_reversed' } });
+		if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end comes before the start.', params: { code: 'ends_before_start' } });
 		if (q.from && q.to && (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_DAYS) {
 			ctx.addIssue({ code: 'custom', path: ['from'], message: 'A period covers ten years at most.', params: { code: 'period_too_long' } });
 		}

@@ -12,16 +12,19 @@ import { cityTargets } from './schema';
 import { toPeriod, type Period } from './period';
 import { TARGET_METRICS, progressOf, type TargetMetric } from './metrics';
 import { buildStats, type StatsSubject } from './compute';
+import { cachedStats } from './cache';
 import type { CityStatsDto, StatsQuery, TargetsInput } from './schemas';
 
-type Deps = Pick<AppContext, 'db' | 'frameworks'>;
+type Deps = Pick<AppContext, 'db' | 'frameworks' | 'config'>;
 
 /** The city dashboard: city admins of that city and platform admins. */
 export async function cityStats(app: Deps, actor: Actor, slug: string, query: StatsQuery, locale: string): Promise<CityStatsDto> {
 	const city = await getCityOrThrow(app, slug);
 	authorize(actor, 'city.stats.read', { cityId: city.id });
 	const period = toPeriod(query);
-	const stats = await buildStats(app, subjectOf(city, locale), period);
+	const stats = await cachedStats(app.db, `city:${city.id}:${period.from}:${period.to}:${locale}`, app.config.statsCacheSeconds, () =>
+		buildStats(app, subjectOf(city, locale), period)
+	);
 	return { ...stats, targets: await targetProgress(app, city.id, stats) };
 }
 
@@ -32,7 +35,8 @@ export async function organisationStats(app: Deps, actor: Actor, organisationId:
 	authorize(actor, 'organisation.stats.read', { cityId: organisation.cityId, organisationId: organisation.id });
 	const city = await getCityOrThrow(app, organisation.city.slug);
 	const subject = { ...subjectOf(city, locale), organisation: { id: organisation.id, name: organisation.name } };
-	return buildStats(app, subject, toPeriod(query));
+	const period = toPeriod(query);
+	return cachedStats(app.db, `organisation:${organisation.id}:${period.from}:${period.to}:${locale}`, app.config.statsCacheSeconds, () => buildStats(app, subject, period));
 }
 
 /**
@@ -41,7 +45,7 @@ export async function organisationStats(app: Deps, actor: Actor, organisationId:
  */
 export async function cityStatsUnsafeForOpenData(app: Deps, slug: string, period: Period, locale: string): Promise<CityStatsDto> {
 	const city = await getCityOrThrow(app, slug);
-	return buildStats(app, subjectOf(city, locale), period);
+	return cachedStats(app.db, `city:${city.id}:${period.from}:${period.to}:${locale}`, app.config.statsCacheSeconds, () => buildStats(app, subjectOf(city, locale), period));
 }
 
 function subjectOf(city: CityRow, locale: string): StatsSubject {

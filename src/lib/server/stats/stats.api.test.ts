@@ -35,7 +35,8 @@ async function approved(cityAdmin: ApiClient, citySlug: string) {
 }
 
 beforeAll(async () => {
-	platform = await startPlatform();
+	// Every figure is read right after the change it counts: no reuse of earlier figures.
+	platform = await startPlatform({ STATS_CACHE_SECONDS: '0' });
 	setup = await approvedOrganisation(platform);
 	other = await approvedOrganisation(platform);
 	const { owner, organisation, cityAdmin, city } = setup;
@@ -147,7 +148,7 @@ describe('GET /api/v1/cities/{slug}/stats', () => {
 		expect(s.playlists).toEqual({ published: 1, funnels: [{ id: playlistId, title: 'Digital starter', followers: 2, started: 2, completed: 1 }] });
 		expect(s.trends).toHaveLength(12);
 		expect(s.trends.at(-1)).toEqual({ month: thisMonth, newLearners: 3, activitiesPublished: 4, enrolments: 6, completions: 3, badgesIssued: 5 });
-		expect(s.trends.slice(0, -1).every((t: Record<string, number>) => t.newLearners + t.enrolments + t.completions + t.badgesIssued + t.activitiesPublished === 0)).toBe(true);
+		expect(s.trends.slice(0, -1).every((t: { month: string } & Record<string, number>) => Object.entries(t).every(([key, value]) => key === "month" || value === 0))).toBe(true);
 		// One learner stated needs with consent: too few to show.
 		expect(s.inclusion).toEqual({
 			learners: { value: null, suppressed: true },
