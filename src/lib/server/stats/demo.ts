@@ -151,18 +151,34 @@ export async function seedDemo(app: Deps, slug: string, now = new Date()): Promi
 			for (const index of chosen) {
 				const activity = acts[index]!;
 				const joined = new Date(Math.min(now.getTime() - DAY, activity.publishedAt!.getTime() + r.int(1, 60) * DAY));
-				const completes = r.next() < 0.45;
-				const completeAt = completes ? new Date(Math.min(now.getTime() - 3_600_000, joined.getTime() + r.int(3, 40) * DAY)) : null;
+				const finished = new Date(joined.getTime() + r.int(3, 40) * DAY);
+				// Recent enrolments are still running: only those finished by now can be completed.
+				const completeAt = r.next() < 0.5 && finished < now ? finished : null;
 				const organiserId = organisers[orgs.findIndex((o) => o.id === activity.organisationId)]!.id;
 				rows.push({ cityId: city.id, activityId: activity.id, userId: learner.id, status: r.next() < 0.06 ? 'left' : 'joined', joinedAt: joined, createdAt: joined, updatedAt: joined, completeAt, organiserId });
+			}
+		}
+		// A third of the learners follow a playlist; most of them start it, and some finish all three steps.
+		const followers = learners.filter(() => r.next() < 0.35).map((l, i) => ({ learner: l, list: i % lists.length, followedAt: ago(r.int(60, 300)) }));
+		await tx.insert(playlistFollowers).values(followers.map((f) => ({ playlistId: lists[f.list]!.id, cityId: city.id, userId: f.learner.id, followedAt: f.followedAt })));
+		const taken = new Set(rows.map((row) => `${row.userId}:${row.activityId}`));
+		for (const f of followers) {
+			const steps = r.next() < 0.2 ? 0 : r.int(1, 3);
+			const finishing = r.next() < 0.6;
+			for (let k = 0; k < steps; k++) {
+				const activity = acts[f.list * 3 + k]!;
+				if (taken.has(`${f.learner.id}:${activity.id}`)) continue;
+				const joined = new Date(Math.max(f.followedAt.getTime(), activity.publishedAt!.getTime()) + (k * 14 + r.int(1, 10)) * DAY);
+				if (joined >= now) continue;
+				const finished = new Date(joined.getTime() + r.int(3, 20) * DAY);
+				const organiserId = organisers[orgs.findIndex((o) => o.id === activity.organisationId)]!.id;
+				rows.push({ cityId: city.id, activityId: activity.id, userId: f.learner.id, status: 'joined', joinedAt: joined, createdAt: joined, updatedAt: joined, completeAt: finishing && finished < now ? finished : null, organiserId });
 			}
 		}
 		const inserted = await tx
 			.insert(enrolments)
 			.values(rows.map(({ completeAt: _completeAt, organiserId: _organiserId, ...row }) => row))
 			.returning({ id: enrolments.id, status: enrolments.status });
-		const followers = learners.filter(() => r.next() < 0.35);
-		await tx.insert(playlistFollowers).values(followers.map((l, i) => ({ playlistId: lists[i % lists.length]!.id, cityId: city.id, userId: l.id, followedAt: ago(r.int(20, 300)) })));
 		return {
 			orgs,
 			acts,

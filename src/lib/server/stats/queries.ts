@@ -72,7 +72,7 @@ const AGE_BAND = sql<string>`case
  * their enrolments and completions in the period (the inclusion figures); rows of kind `demand` count
  * the learners wanting each skill.
  */
-export async function learnerFigures(db: Db, scope: StatsScope, p: Period) {
+export function learnerFigures(db: Db, scope: StatsScope, p: Period) {
 	return db
 		.select({
 			kind: sql<'group' | 'demand'>`x.kind`,
