@@ -21,6 +21,7 @@ import { findOrganisationScope } from '../lib/server/organisations/queries';
 import { rotateIssuerKey } from '../lib/server/credentials/issuer';
 import { issuerContext } from '../lib/server/credentials/issuer';
 import { recordAudit } from '../lib/server/platform/audit';
+import { seedDemo } from '../lib/server/stats/demo';
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -33,6 +34,9 @@ Commands:
                                    Create a city.
   rotate-key --organisation ID     Retire an organisation's signing key and make a new one (the
                                    old key stays in its DID document, so what it signed still verifies).
+  seed-demo --city SLUG            Add twelve months of demo data to a city for its dashboard
+                                   (organisations, activities, learners, enrolments, badges,
+                                   playlists); refuses a city that has it already.
   backup --out FILE                Back up the database (embedded: stop the server first).
   restore --from FILE [--force]    Restore a backup (replaces the current data).
   check-config                     Validate the environment variables and exit.
@@ -96,6 +100,16 @@ async function main(argv: string[]): Promise<void> {
 			const input = parseWith(RegisterInput, { email: requireOption(options, 'email'), name: requireOption(options, 'name'), password });
 			const result = await withApp(config, (app) => ensurePlatformAdmin(app, input));
 			console.log(result.created ? `Created platform admin ${input.email}.` : `${input.email} already had an account: it is now a platform admin (password unchanged).`);
+			return;
+		}
+		case 'seed-demo': {
+			const options = parseOptions(rest, ['city']);
+			const slug = requireOption(options, 'city');
+			const summary = await withApp(config, (app) => seedDemo(app, slug));
+			console.log(
+				`Added demo data to ${slug}: ${summary.organisations} organisations, ${summary.activities} activities, ${summary.learners} learners, ` +
+					`${summary.enrolments} enrolments, ${summary.badges} badges, ${summary.playlists} playlists. Dashboard: ${config.publicUrl}/cities/${slug}/dashboard`
+			);
 			return;
 		}
 		case 'create-city': {

@@ -81,14 +81,15 @@ beforeAll(async () => {
 		'/verify', `/verify?url=${encodeURIComponent(awarded.body.credential.url)}`, '/verify?url=http%3A%2F%2F10.0.0.1%2Fbadge.json',
 		'/claim', new URL(claimCode.body.url).pathname + new URL(claimCode.body.url).search, `/credentials/${awarded.body.credential.id}/print`,
 		'/playlists', `/playlists?city=${city.slug}`, `/playlists/${playlist.body.id}`, `/organisations/${approved.id}/playlists`,
-		`/profiles/${profile.body.id}`, '/offline', guardianLink);
+		`/profiles/${profile.body.id}`, '/offline', guardianLink, `/cities/${city.slug}/open-data`);
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
 		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
 		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`,
 		`/playlists/new?organisation=${approved.id}`, `/organisations/${approved.id}/import/feeds`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`,
-		'/surveys', `/surveys/new?organisation=${approved.id}`, `/surveys/${feedback.body.id}/edit`, `/surveys/${feedback.body.id}/results`, `/playlists/${playlist.body.id}/impact`);
+		'/surveys', `/surveys/new?organisation=${approved.id}`, `/surveys/${feedback.body.id}/edit`, `/surveys/${feedback.body.id}/results`, `/playlists/${playlist.body.id}/impact`,
+		`/organisations/${approved.id}/dashboard`);
 	add(undefined, '/ims/ob/v3p0/auth/authorize?client_id=unknown&response_type=code');
 	add(learner.token, '/account/connected-apps', consent.pathname + consent.search);
 	add(learner.token, '/my-activities', '/account/learning', '/account/guardian', '/account/badges', '/account/records', `/activities/${activity.id}`, '/claim', `/playlists/${playlist.body.id}`,
@@ -98,7 +99,8 @@ beforeAll(async () => {
 	add(cityAdmin.token, `/cities/${city.slug}/admin`, `/cities/${city.slug}/admin?status=approved`, `/cities/${city.slug}/admin/settings`,
 		`/cities/${city.slug}/admin/admins`, `/cities/${city.slug}/admin/audit`, `/cities/${city.slug}/admin/activities`, `/cities/${city.slug}/admin/quality`,
 		`/activities/${activity.id}/quality`, `/playlists/${playlist.body.id}`,
-		`/surveys/new?city=${city.slug}`, `/surveys/${citySurvey.body.id}/edit`, `/surveys/${citySurvey.body.id}`, `/playlists/${playlist.body.id}/impact`);
+		`/surveys/new?city=${city.slug}`, `/surveys/${citySurvey.body.id}/edit`, `/surveys/${citySurvey.body.id}`, `/playlists/${playlist.body.id}/impact`,
+		`/cities/${city.slug}/dashboard`, `/cities/${city.slug}/dashboard?from=2026-05-01&to=2026-01-01`);
 	add(platform.admin.token, '/admin', '/admin/cities/new');
 });
 afterAll(async () => {

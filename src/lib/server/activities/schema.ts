@@ -123,6 +123,20 @@ export const activities = pgTable(
 			.on(sql`(coalesce(${table.endsAt}, ${table.startsAt}) - ${table.startsAt})`)
 			.where(sql`${table.status} = 'published' and not ${table.alwaysOpen}`),
 		index('activities_organisation_idx').on(table.organisationId, table.updatedAt),
+		// Every column the dashboard counts, so that a city's 100,000 activities are counted from this
+		// narrow index instead of the wide rows (titles, descriptions, search vectors).
+		index('activities_stats_idx').on(
+			table.cityId,
+			table.organisationId,
+			table.status,
+			table.publishedAt,
+			table.archivedAt,
+			table.mode,
+			table.international,
+			table.qualityLabel,
+			table.skills,
+			table.frameworks
+		),
 		// Re-importing a source updates what it created before instead of adding a copy.
 		uniqueIndex('activities_source_idx').on(table.organisationId, table.sourceFormat, table.sourceId).where(sql`${table.sourceId} is not null`),
 		// Places as points, for "near" searches: a GiST index answers a bounding box on both axes at once.

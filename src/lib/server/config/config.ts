@@ -62,7 +62,8 @@ const EnvSchema = z
 		FETCH_ALLOW_PRIVATE_HOSTS: z
 			.string()
 			.default('')
-			.transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean))
+			.transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean)),
+		STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60)
 	});
 
 export type RateRule = { limit: number; windowSeconds: number };
@@ -103,6 +104,8 @@ export interface Config {
 	feedCheckSeconds: number;
 	/** `host:port` entries fetched although private (an intranet feed server); none by default. */
 	fetchAllowPrivateHosts: string[];
+	/** How long a dashboard's figures are reused for the same scope and period (0: never). */
+	statsCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -174,6 +177,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 		map: { tileUrl: env.MAP_TILE_URL === 'none' ? '' : env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION },
 		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
 		feedCheckSeconds: env.FEED_CHECK_SECONDS,
-		fetchAllowPrivateHosts: env.FETCH_ALLOW_PRIVATE_HOSTS
+		fetchAllowPrivateHosts: env.FETCH_ALLOW_PRIVATE_HOSTS,
+		statsCacheSeconds: env.STATS_CACHE_SECONDS
 	};
 }

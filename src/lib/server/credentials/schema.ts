@@ -79,6 +79,8 @@ export const credentials = pgTable(
 		index('credentials_user_idx').on(table.userId, table.issuedAt),
 		index('credentials_activity_idx').on(table.activityId),
 		index('credentials_playlist_idx').on(table.playlistId),
+		// Badges issued per city (or organisation) and month on the dashboard, read from the index alone.
+		index('credentials_city_issued_idx').on(table.cityId, table.issuedAt, table.organisationId, table.userId),
 		index('credentials_waiting_idx').on(table.recipientEmail).where(sql`user_id is null and recipient_email is not null`)
 	]
 );

@@ -15,3 +15,4 @@ export * from '../wallet/schema';
 export * from '../ob3api/schema';
 export * from '../profiles/schema';
 export * from '../surveys/schema';
+export * from '../stats/schema';

@@ -33,6 +33,13 @@ export const enrolments = pgTable(
 	(table) => [
 		uniqueIndex('enrolments_activity_user_idx').on(table.activityId, table.userId),
 		index('enrolments_user_idx').on(table.userId, table.status),
-		index('enrolments_activity_status_idx').on(table.activityId, table.status)
+		index('enrolments_activity_status_idx').on(table.activityId, table.status),
+		// The city dashboard counts from these alone (index-only scans, no row is read): each learner's
+		// first enrolment, activity and counts in a period (stats_learner); enrolments made per month
+		// (stats_created); completions per month, a completed enrolment's last change (stats_status).
+		// `activity_id` last lets an organisation's dashboard filter without reading rows either.
+		index('enrolments_stats_learner_idx').on(table.cityId, table.userId, table.createdAt, table.updatedAt, table.status, table.activityId),
+		index('enrolments_stats_created_idx').on(table.cityId, table.createdAt, table.status, table.activityId),
+		index('enrolments_stats_status_idx').on(table.cityId, table.status, table.updatedAt, table.activityId)
 	]
 );

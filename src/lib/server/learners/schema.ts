@@ -1,4 +1,4 @@
-import { doublePrecision, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { at, updatedAt } from '../db/columns';
 import { users } from '../accounts/schema';
 
@@ -14,6 +14,11 @@ export const learnerProfiles = pgTable('learner_profiles', {
 	birthYear: integer('birth_year'),
 	languages: text('languages').array().notNull().default([]),
 	accessibilityNeeds: text('accessibility_needs').array().notNull().default([]),
+	/**
+	 * The learner agreed that their stated accessibility needs may be counted, anonymously and in
+	 * aggregates only, in the city's inclusion figures. Without it their needs serve suggestions alone.
+	 */
+	inclusionStatsConsent: boolean('inclusion_stats_consent').notNull().default(false),
 	/** Framework item ids the learner wants to develop. */
 	skillNeeds: text('skill_needs').array().notNull().default([]),
 	/** Activity types they like. */

@@ -16,6 +16,7 @@ export async function getLearningProfile(app: Pick<AppContext, 'db'>, userId: st
 		birthYear: row?.birthYear ?? null,
 		languages: row?.languages ?? [],
 		accessibilityNeeds: (row?.accessibilityNeeds ?? []) as AccessibilityFeature[],
+		inclusionStatsConsent: row?.inclusionStatsConsent ?? false,
 		skillNeeds: row?.skillNeeds ?? [],
 		interests: (row?.interests ?? []) as ActivityType[],
 		home: row?.homeLat != null && row.homeLon != null ? { lat: row.homeLat, lon: row.homeLon } : null
@@ -29,6 +30,7 @@ export async function updateLearningProfile(app: Deps, actor: SignedInActor, inp
 		...(input.birthYear !== undefined && { birthYear: input.birthYear }),
 		...(input.languages !== undefined && { languages: [...new Set(input.languages)] }),
 		...(input.accessibilityNeeds !== undefined && { accessibilityNeeds: input.accessibilityNeeds }),
+		...(input.inclusionStatsConsent !== undefined && { inclusionStatsConsent: input.inclusionStatsConsent }),
 		...(skillNeeds !== undefined && { skillNeeds }),
 		...(input.interests !== undefined && { interests: input.interests }),
 		...(input.home !== undefined && { homeLat: input.home?.lat ?? null, homeLon: input.home?.lon ?? null })

@@ -78,6 +78,10 @@ const policies = {
 	'survey.results': either(owner, cityAdmin),
 	'playlist.impact': either(orgRole('owner', 'admin', 'member'), cityAdmin),
 	'organisation.feedback': either(orgRole('owner', 'admin', 'member'), cityAdmin),
+	// Dashboards: a city's figures and targets for its admins; an organisation's for its members and city
+	'city.stats.read': cityAdmin,
+	'city.targets.manage': cityAdmin,
+	'organisation.stats.read': either(orgRole('owner', 'admin', 'member'), cityAdmin),
 	// Learners
 	'activity.join': signedIn,
 	'playlist.follow': signedIn,

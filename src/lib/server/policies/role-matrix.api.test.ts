@@ -86,7 +86,10 @@ const actions: Record<string, Check> = {
 	'build a city survey': async (c) => (await c.post('/api/v1/surveys', { city: cityA.slug, kind: 'needs', title: { en: 'Needs' } })).status,
 	'see a survey’s results': async (c) => (await c.get(`/api/v1/surveys/${await organisationSurvey()}/results`)).status,
 	'see a playlist’s impact': async (c) => (await c.get(`/api/v1/playlists/${await publishedPlaylist()}/impact`)).status,
-	'see feedback on an organisation’s activities': async (c) => (await c.get(`/api/v1/organisations/${org.id}/feedback`)).status
+	'see feedback on an organisation’s activities': async (c) => (await c.get(`/api/v1/organisations/${org.id}/feedback`)).status,
+	'read the city dashboard': async (c) => (await c.get(`/api/v1/cities/${cityA.slug}/stats`)).status,
+	'set the city targets': async (c) => (await c.put(`/api/v1/cities/${cityA.slug}/targets`, { targets: [{ metric: 'enrolments', target: 10 }] })).status,
+	'read the organisation dashboard': async (c) => (await c.get(`/api/v1/organisations/${org.id}/stats`)).status
 };
 
 async function organisationSurvey() {
@@ -132,7 +135,10 @@ const expected: Record<string, Record<string, boolean>> = {
 	'build a city survey':           row(N, N, N, N, N, Y, N, Y),
 	'see a survey’s results':        row(N, N, Y, Y, Y, Y, N, Y),
 	'see a playlist’s impact':       row(N, N, Y, Y, Y, Y, N, Y),
-	'see feedback on an organisation’s activities': row(N, N, Y, Y, Y, Y, N, Y)
+	'see feedback on an organisation’s activities': row(N, N, Y, Y, Y, Y, N, Y),
+	'read the city dashboard':       row(N, N, N, N, N, Y, N, Y),
+	'set the city targets':          row(N, N, N, N, N, Y, N, Y),
+	'read the organisation dashboard': row(N, N, Y, Y, Y, Y, N, Y)
 };
 
 function row(...cells: boolean[]) {

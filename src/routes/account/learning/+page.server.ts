@@ -23,7 +23,7 @@ export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
 		const actor = requireSignedIn(locals.actor, url);
 		const form = await request.formData();
-		const raw = formDataToObject(form, { arrays: ['languages', 'accessibilityNeeds', 'skillNeeds', 'interests'], numbers: ['birthYear', 'home.lat', 'home.lon'] });
+		const raw = formDataToObject(form, { arrays: ['languages', 'accessibilityNeeds', 'skillNeeds', 'interests'], numbers: ['birthYear', 'home.lat', 'home.lon'], booleans: ['inclusionStatsConsent'] });
 		// Empty fields clear what was there before.
 		const input = { ...raw, birthYear: raw.birthYear ?? null, home: raw.home ?? null };
 		const parsed = LearningProfileInput.safeParse(input);

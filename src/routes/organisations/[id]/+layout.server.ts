@@ -30,6 +30,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
 				invite: can(locals.actor, 'organisation.members.invite', scope),
 				manageMembers: can(locals.actor, 'organisation.members.manage', scope),
 				review: can(locals.actor, 'city.organisations.review', scope),
+				dashboard: can(locals.actor, 'organisation.stats.read', scope),
 				import: org.status === 'approved' && can(locals.actor, 'activity.create', scope)
 			}
 		};
