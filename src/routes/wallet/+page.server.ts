@@ -10,7 +10,7 @@ const PAGE_SIZE = 24;
 /** The skill wallet: every credential I hold (filtered by framework or skill), my playlists and what is coming up. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireSignedIn(locals.actor, url);
-	const [cards, overview] = await Promise.all([myWalletWithImports(locals.app, actor), loadLearnerOverview(locals.app, actor, locals.locale)]);
+	const [cards, overview] = await Promise.all([myWalletWithImports(locals.app, actor), loadLearnerOverview(locals.app, actor, locals.locale, { completed: false })]);
 	const options = filterOptions(cards, locals.app.frameworks);
 	// Unknown values (an old link, a typed URL) are ignored rather than showing an empty wallet.
 	const framework = options.frameworks.find((o) => o.value === url.searchParams.get('framework'))?.value;

@@ -10,10 +10,13 @@ import { pickText } from '../../i18n/locales';
 /**
  * What a learner is doing: the activities they joined, where they wait for a place, and the playlists
  * they follow with their progress. "My activities" and the wallet both show it, from this one loader.
+ * The wallet shows only what is still to come, so it skips completed enrolments (`completed: false`):
+ * a learner with hundreds of badges would otherwise load hundreds of finished activities per visit.
  */
-export async function loadLearnerOverview(app: Pick<AppContext, 'db'>, actor: SignedInActor, locale: string) {
+export async function loadLearnerOverview(app: Pick<AppContext, 'db'>, actor: SignedInActor, locale: string, options: { completed?: boolean } = {}) {
 	// The playlists do not depend on the enrolments: both are read at once.
-	const [mine, followed] = await Promise.all([listMyEnrolments(app, actor.user.id), myPlaylists(app, actor)]);
+	const [enrolled, followed] = await Promise.all([listMyEnrolments(app, actor.user.id), myPlaylists(app, actor)]);
+	const mine = options.completed === false ? enrolled.filter((e) => e.status !== 'completed') : enrolled;
 	const records = new Map((await loadActivities(app.db, mine.map((e) => e.activityId))).map((a) => [a.id, a]));
 	const summary = (id: string) => {
 		const record = records.get(id)!;
