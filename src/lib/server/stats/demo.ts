@@ -12,25 +12,13 @@ import { getCityOrThrow } from '../cities/service';
 import { ACCESSIBILITY_FEATURES, type ActivityMode, type ActivityType } from '../../activities/vocabulary';
 import { invalidState } from '../http/errors';
 import { unsafeSeedDemoSurveys } from '../surveys/demo';
+import { seededRandom } from '../shared/seeded-random';
 
 type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now' | 'mailer' | 'logger'>;
 
 /** Every demo account and organisation e-mail ends so: how a second run recognises the first. */
 const DEMO_DOMAIN = 'demo.example.org';
 const DAY = 86_400_000;
-
-/** A small deterministic generator, so two cities seeded alike get alike data. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-	return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
-}
 
 const ORGANISATIONS = ['Youth Hub', 'Public Library', 'Makerspace', 'Sports Club', 'Music School', 'Nature Centre', 'Digital Academy', 'Volunteer Centre'];
 const TOPICS = ['Podcasting', 'Robotics', 'Public speaking', 'Bike repair', 'Street art', 'Coding games', 'First aid', 'Climate action', 'Photography', 'Job interviews', 'Debate', 'Start-up weekend'];
@@ -62,7 +50,7 @@ export async function seedDemo(app: Deps, slug: string, now = new Date()): Promi
 	const existing = demo?.existing ?? 0;
 	if (existing > 0) throw invalidState(`The city "${slug}" already has demo data (${existing} demo organisations); nothing was changed.`);
 
-	const r = random(city.id.split('').reduce((sum, c) => sum + c.charCodeAt(0), 0));
+	const r = seededRandom(city.id.split('').reduce((sum, c) => sum + c.charCodeAt(0), 0));
 	const skills = app.frameworks.frameworks.flatMap((f) => f.items.filter((i) => app.frameworks.isSelectable(i)).map((i) => i.id));
 	const ago = (days: number) => new Date(now.getTime() - days * DAY);
 	const text = (en: string) => ({ en, [city.defaultLocale]: en });

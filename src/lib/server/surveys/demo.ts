@@ -8,6 +8,7 @@ import { credentials } from '../credentials/schema';
 import { frameworksOfCity } from '../frameworks/city-frameworks';
 import { effectiveSkills, loadPlaylists } from '../playlists/queries';
 import { surveyRespondents, surveyResponses, surveys, type SurveyAnswers, type SurveyKind, type SurveyQuestion } from './schema';
+import { seededRandom, type SeededRandom } from '../shared/seeded-random';
 
 export interface DemoSurveyInput {
 	cityId: string;
@@ -27,24 +28,7 @@ export interface DemoSurveyResult {
 
 const DAY = 86_400_000;
 
-/** A small seeded generator (mulberry32): demo data that is the same on every run. */
-function generator(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-	return {
-		next,
-		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-		pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-		sample: <T>(list: readonly T[], share: number) => list.filter(() => next() < share)
-	};
-}
-type Random = ReturnType<typeof generator>;
+type Random = SeededRandom;
 
 const t = (en: string, nl: string): LocalizedText => ({ en, nl });
 const options = (...labels: [string, string, string][]) => labels.map(([id, en, nl]) => ({ id, label: t(en, nl) }));
@@ -58,7 +42,7 @@ const clamp = (value: number, max: number) => Math.max(1, Math.min(max, value));
  * who may: it is for the demo-seed command only, hence the name.
  */
 export async function unsafeSeedDemoSurveys(app: Pick<AppContext, 'db' | 'frameworks' | 'now'>, input: DemoSurveyInput): Promise<DemoSurveyResult> {
-	const random = generator(input.seed ?? 2026);
+	const random = seededRandom(input.seed ?? 2026);
 	const now = input.now ?? app.now();
 	const yearAgo = now.getTime() - 365 * DAY;
 	const within = (from: number, to = now.getTime()) => new Date(from + random.next() * Math.max(0, to - from));
