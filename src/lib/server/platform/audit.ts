@@ -17,17 +17,21 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 	await db.insert(auditEvents).values({ ...entry, data: entry.data ?? {} });
 }
 
+/** An event as lists show it, with the actor's name (null once the account is gone). */
+const auditRow = {
+	id: auditEvents.id,
+	action: auditEvents.action,
+	targetType: auditEvents.targetType,
+	targetId: auditEvents.targetId,
+	data: auditEvents.data,
+	createdAt: auditEvents.createdAt,
+	actorId: auditEvents.actorId,
+	actorName: users.name
+};
+
 export function listCityAudit(db: Db, cityId: string, limit = 50) {
 	return db
-		.select({
-			id: auditEvents.id,
-			action: auditEvents.action,
-			targetType: auditEvents.targetType,
-			targetId: auditEvents.targetId,
-			data: auditEvents.data,
-			createdAt: auditEvents.createdAt,
-			actorName: users.name
-		})
+		.select(auditRow)
 		.from(auditEvents)
 		.leftJoin(users, eq(users.id, auditEvents.actorId))
 		.where(eq(auditEvents.cityId, cityId))
@@ -59,16 +63,7 @@ export async function queryCityAudit(db: Db, cityId: string, filter: AuditFilter
 	const where = auditConditions(cityId, filter);
 	const [items, [counted]] = await Promise.all([
 		db
-			.select({
-				id: auditEvents.id,
-				action: auditEvents.action,
-				targetType: auditEvents.targetType,
-				targetId: auditEvents.targetId,
-				data: auditEvents.data,
-				createdAt: auditEvents.createdAt,
-				actorId: auditEvents.actorId,
-				actorName: users.name
-			})
+			.select(auditRow)
 			.from(auditEvents)
 			.leftJoin(users, eq(users.id, auditEvents.actorId))
 			.where(where)
