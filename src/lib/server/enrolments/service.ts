@@ -10,7 +10,6 @@ import { findActivityScope } from '../activities/queries';
 import { enrolments, HOLDS_PLACE, type EnrolmentStatus } from './schema';
 import { credentials } from '../credentials/schema';
 import type { Db } from '../db/database';
-import { cities } from '../cities/schema';
 import { requireGuardianConsentWhereNeeded } from '../learners/guardian';
 
 type Deps = Pick<AppContext, 'db'>;
@@ -51,8 +50,7 @@ export async function joinActivity(app: Deps, actor: Actor, activityId: string, 
 		if (over) throw invalidState('This activity is over.');
 		const [existing] = await tx.select().from(enrolments).where(and(eq(enrolments.activityId, activityId), eq(enrolments.userId, user.user.id)));
 		if (existing && ACTIVE.includes(existing.status)) return { enrolment: existing, created: false };
-		const [city] = await tx.select({ guardianConsentUnder: cities.guardianConsentUnder }).from(cities).where(eq(cities.id, activity.cityId));
-		await requireGuardianConsentWhereNeeded(tx, city!, user.user.id, now);
+		await requireGuardianConsentWhereNeeded(tx, activity.cityId, user.user.id, now);
 		const free = activity.capacity === null || (await placesTaken(tx, activityId)) < activity.capacity;
 		if (!free && !activity.waitlist) throw new AppError('activity_full', 'This activity is full.');
 		let position: number | null = null;

@@ -100,31 +100,39 @@ export async function confirmGuardianConsent(app: Pick<Deps, 'db' | 'now'>, toke
 	return { learnerName: request.learnerName };
 }
 
+type GuardianStep = 'age_required' | 'guardian_consent_required';
+
 /**
- * The city's rule for joining, checked inside the joining transaction: under the city's age a learner
- * needs a confirmed guardian consent, and a learner who has not said their birth year is asked to.
+ * What a city's guardian rule still asks of a learner before they can join there, if anything: their
+ * birth year, or (under the city's age) a confirmed guardian consent. One query for the city's rule,
+ * the birth year and the consent: the activity page asks it for every signed-in visitor.
  */
-export async function requireGuardianConsentWhereNeeded(db: Db, city: { guardianConsentUnder: number | null }, userId: string, now: Date): Promise<void> {
-	if (city.guardianConsentUnder === null) return;
-	const [profile] = await db.select({ birthYear: learnerProfiles.birthYear }).from(learnerProfiles).where(eq(learnerProfiles.userId, userId));
-	if (profile?.birthYear == null) {
-		throw new AppError('age_required', `This city asks learners under ${city.guardianConsentUnder} for a guardian’s consent: add your year of birth to your learning profile first.`, { under: city.guardianConsentUnder });
-	}
-	if (certainAge(profile.birthYear, now) >= city.guardianConsentUnder) return;
-	const [consent] = await db.select({ confirmedAt: guardianConsents.confirmedAt }).from(guardianConsents).where(eq(guardianConsents.userId, userId));
-	if (!consent?.confirmedAt) {
-		throw new AppError('guardian_consent_required', `Learners under ${city.guardianConsentUnder} need a guardian’s consent to join activities in this city. Ask for it in your learning profile.`, { under: city.guardianConsentUnder });
-	}
+async function guardianRule(db: Db, cityId: string, userId: string, now: Date): Promise<{ step: GuardianStep | null; under: number | null }> {
+	const [row] = await db
+		.select({ under: cities.guardianConsentUnder, birthYear: learnerProfiles.birthYear, confirmedAt: guardianConsents.confirmedAt })
+		.from(cities)
+		.leftJoin(learnerProfiles, eq(learnerProfiles.userId, userId))
+		.leftJoin(guardianConsents, eq(guardianConsents.userId, userId))
+		.where(eq(cities.id, cityId));
+	const under = row?.under ?? null;
+	if (under === null) return { step: null, under };
+	if (row?.birthYear == null) return { step: 'age_required', under };
+	if (certainAge(row.birthYear, now) >= under || row.confirmedAt) return { step: null, under };
+	return { step: 'guardian_consent_required', under };
 }
 
-/** What the city's rule asks of this learner before they can join there, if anything (for pages). */
-export async function guardianStepFor(db: Db, cityId: string, userId: string, now: Date): Promise<'age_required' | 'guardian_consent_required' | null> {
-	const [city] = await db.select({ guardianConsentUnder: cities.guardianConsentUnder }).from(cities).where(eq(cities.id, cityId));
-	try {
-		if (city) await requireGuardianConsentWhereNeeded(db, city, userId, now);
-		return null;
-	} catch (error) {
-		if (error instanceof AppError && (error.code === 'age_required' || error.code === 'guardian_consent_required')) return error.code;
-		throw error;
+/** For pages: what the learner must do first, said before they try to join. */
+export async function guardianStepFor(db: Db, cityId: string, userId: string, now: Date): Promise<GuardianStep | null> {
+	return (await guardianRule(db, cityId, userId, now)).step;
+}
+
+/** The city's rule for joining, checked inside the joining transaction. */
+export async function requireGuardianConsentWhereNeeded(db: Db, cityId: string, userId: string, now: Date): Promise<void> {
+	const { step, under } = await guardianRule(db, cityId, userId, now);
+	if (step === 'age_required') {
+		throw new AppError('age_required', `This city asks learners under ${under} for a guardian’s consent: add your year of birth to your learning profile first.`, { under });
+	}
+	if (step === 'guardian_consent_required') {
+		throw new AppError('guardian_consent_required', `Learners under ${under} need a guardian’s consent to join activities in this city. Ask for it under "Guardian’s consent" in your account (POST /api/v1/me/guardian-consent).`, { under });
 	}
 }
