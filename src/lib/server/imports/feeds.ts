@@ -65,6 +65,13 @@ export async function feedRuns(app: Pick<Deps, 'db'>, feedId: string, limit = 10
 	return app.db.select().from(importRuns).where(eq(importRuns.feedId, feedId)).orderBy(desc(importRuns.createdAt)).limit(limit);
 }
 
+/** The last run of each feed given, by feed id: one query for a whole list of feeds. */
+export async function lastRunsOf(app: Pick<Deps, 'db'>, feeds: FeedRow[]) {
+	const ids = feeds.flatMap((feed) => (feed.lastRunId ? [feed.lastRunId] : []));
+	const runs = ids.length ? await app.db.select().from(importRuns).where(inArray(importRuns.id, ids)) : [];
+	return new Map(runs.map((run) => [run.feedId, run]));
+}
+
 /** Unsubscribes; what the feed imported stays, as the organisation's own activities. */
 export async function deleteFeed(app: Pick<Deps, 'db'>, actor: Actor, feedId: string): Promise<void> {
 	const feed = await findFeed(app, actor, feedId);

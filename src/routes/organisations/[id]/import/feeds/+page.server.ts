@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { FeedInput } from '$lib/server/imports/feed-schemas';
-import { createFeed, deleteFeed, feedRuns, listFeeds, runFeedNow } from '$lib/server/imports/feeds';
+import { createFeed, deleteFeed, lastRunsOf, listFeeds, runFeedNow } from '$lib/server/imports/feeds';
 import { presentFeed, presentRun } from '$lib/server/imports/presenters';
 import { handleForm } from '$lib/server/forms/forms';
 import { can } from '$lib/server/policies/policies';
@@ -14,8 +14,8 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	const { org } = await parent();
 	if (!can(actor, 'activity.create', { cityId: org.city.id, organisationId: org.id })) error(403, 'Members only');
 	const feeds = org.status === 'approved' ? await listFeeds(locals.app, actor, org.id) : [];
-	const withRuns = await Promise.all(feeds.map(async (feed) => ({ ...presentFeed(feed), lastRun: (await feedRuns(locals.app, feed.id, 1)).map((run) => presentRun(run, ''))[0] ?? null })));
-	return { feeds: withRuns };
+	const lastRuns = await lastRunsOf(locals.app, feeds);
+	return { feeds: feeds.map((feed) => ({ ...presentFeed(feed), lastRun: lastRuns.has(feed.id) ? presentRun(lastRuns.get(feed.id)!, '') : null })) };
 };
 
 const FeedId = z.object({ feed: z.uuid() });
