@@ -19,6 +19,11 @@ export function formatRange(start: string | Date, end: string | Date | null, tim
 	return format.formatRange(from, to);
 }
 
+/** A figure in the reader's language ("1,234.5" or "1.234,5"), at most `digits` decimals. */
+export function formatNumber(value: number, digits = 2): string {
+	return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: digits }).format(value);
+}
+
 export function formatMoney(amount: number, currency: string): string {
 	try {
 		return new Intl.NumberFormat(getLocale(), { style: 'currency', currency }).format(amount);
