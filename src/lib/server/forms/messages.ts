@@ -9,6 +9,7 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	unauthenticated: m.error_unauthenticated,
 	invalid_credentials: m.error_invalid_credentials,
 	forbidden: m.error_forbidden,
+	cross_site_request: m.error_forbidden,
 	not_found: m.error_not_found,
 	method_not_allowed: m.error_bad_request,
 	conflict: m.error_conflict,

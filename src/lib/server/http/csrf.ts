@@ -1,4 +1,6 @@
 import { dev } from '$app/environment';
+import { AppError, errorStatus } from './errors';
+import { jsonError } from './endpoint';
 
 /**
  * Refuses form submissions from other sites, as SvelteKit's own check does (it is switched off in
@@ -21,7 +23,9 @@ export function crossSiteFormRefusal(request: Request, url: URL, routeId: string
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 	if (!FORM_TYPES.includes(type) || request.headers.get('origin') === url.origin) return undefined;
 	if (routeId !== null && TAKES_FORMS_FROM_ANYWHERE.has(routeId)) return undefined;
-	const message = `Cross-site ${request.method} form submissions are forbidden`;
-	if (request.headers.get('accept') === 'application/json') return new Response(JSON.stringify({ message }), { status: 403, headers: { 'content-type': 'application/json' } });
-	return new Response(message, { status: 403 });
+	const message = `Cross-site ${request.method} form submissions are forbidden.`;
+	// API clients read the one error shape; a person's browser gets the sentence.
+	const wantsJson = url.pathname.startsWith('/api/') || (request.headers.get('accept') ?? '').includes('application/json');
+	if (wantsJson) return jsonError(new AppError('cross_site_request', message));
+	return new Response(message, { status: errorStatus.cross_site_request, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }

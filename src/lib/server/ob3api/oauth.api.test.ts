@@ -140,6 +140,10 @@ describe('cross-site form posts', () => {
 		expect((await form('/login')).status).toBe(403);
 		expect((await form('/login', 'https://evil.example.org')).status).toBe(403);
 		expect((await form('/account/connected-apps?/revoke', 'https://evil.example.org')).status).toBe(403);
+		// Under /api the refusal is in the API's error shape.
+		const api = await form('/api/v1/auth/login', 'https://evil.example.org');
+		expect(api.status).toBe(403);
+		expect((await api.json()).error).toMatchObject({ code: 'cross_site_request', message: expect.stringContaining('Cross-site') });
 		// The token endpoint answers the app itself (here: no client authentication).
 		expect((await form('/ims/ob/v3p0/auth/token', 'https://wallet.example.org')).status).toBe(401);
 		// The consent page is a page, also under an encoded path the router decodes to it.
