@@ -16,6 +16,7 @@ import * as badges from './badges.bench';
 import * as imports from './imports.bench';
 import * as wallet from './wallet.bench';
 import * as stats from './stats.bench';
+import * as mixed from './mixed.bench';
 
 async function scratchDatabase(serverUrl: string | undefined) {
 	if (!serverUrl) return undefined;
@@ -59,7 +60,8 @@ const suites = [
 	{ name: 'badges', run: (databaseUrl: string | undefined) => badges.run({ databaseUrl }) },
 	{ name: 'imports', run: (databaseUrl: string | undefined) => imports.run({ databaseUrl }) },
 	{ name: 'wallet', run: (databaseUrl: string | undefined) => wallet.run({ seconds, databaseUrl }) },
-	{ name: 'stats', run: (databaseUrl: string | undefined) => stats.run({ seconds, databaseUrl }) }
+	{ name: 'stats', run: (databaseUrl: string | undefined) => stats.run({ seconds, databaseUrl }) },
+	{ name: 'mixed', run: (databaseUrl: string | undefined) => mixed.run({ seconds, databaseUrl }) }
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 const rows: Row[] = [];
 for (const suite of suites) {
