@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
@@ -14,9 +12,8 @@ import { findActivityScope, loadActivity } from './queries';
 export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif']);
 
-type Deps = Pick<AppContext, 'db' | 'config'>;
+type Deps = Pick<AppContext, 'db' | 'files'>;
 
-const imagesDir = (config: AppContext['config']) => path.join(config.filesDir, 'activities');
 
 /**
  * Decodes an uploaded image (the content decides the type, not its name or header), re-encodes it as
@@ -56,8 +53,7 @@ export async function setActivityImage(app: Deps, actor: Actor, id: string, byte
 	authorize(actor, 'activity.manage', { cityId: scope.cityId, organisationId: scope.organisationId });
 	const webp = await processImage(bytes);
 	const key = `${id}/${createHash('sha256').update(webp).digest('hex').slice(0, 20)}.webp`;
-	await fs.mkdir(path.join(imagesDir(app.config), id), { recursive: true });
-	await fs.writeFile(path.join(imagesDir(app.config), key), webp);
+	await app.files.put(`activities/${key}`, webp, 'image/webp');
 	// The previous file stays: a duplicated activity may still use it, and it costs only disk.
 	await app.db.transaction(async (tx) => {
 		await tx.update(activities).set({ imageKey: key }).where(eq(activities.id, id));
@@ -75,11 +71,7 @@ export async function removeActivityImage(app: Deps, actor: Actor, id: string) {
 }
 
 /** Reads a stored image; keys are `<activity uuid>/<hex>.webp`, anything else does not exist. */
-export async function readActivityImage(app: Pick<AppContext, 'config'>, key: string): Promise<Buffer | undefined> {
+export async function readActivityImage(app: Pick<AppContext, 'files'>, key: string): Promise<Buffer | undefined> {
 	if (!/^[0-9a-f-]{36}\/[0-9a-f]{20}\.webp$/.test(key)) return undefined;
-	try {
-		return await fs.readFile(path.join(imagesDir(app.config), key));
-	} catch {
-		return undefined;
-	}
+	return app.files.get(`activities/${key}`);
 }

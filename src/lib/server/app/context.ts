@@ -10,6 +10,7 @@ import { allowPrivateHosts } from '../http/public-fetch';
 import { platformSettings } from '../platform/schema';
 import { defaultFrameworksFolder, FrameworkCatalog, readFrameworkFiles } from '../frameworks/catalog';
 import { syncFrameworks } from '../frameworks/loader';
+import { createFileStore, type FileStore } from '../files/store';
 
 /**
  * Everything a request handler or a CLI command needs, built once per process. Services take the parts
@@ -26,6 +27,8 @@ export interface AppContext {
 	frameworks: FrameworkCatalog;
 	/** Encrypts and decrypts issuers' signing keys (see credentials/secret.ts). */
 	credentialSecret: Buffer;
+	/** Uploaded files: the local disk, or S3-compatible object storage (files/store.ts). */
+	files: FileStore;
 	now: () => Date;
 }
 
@@ -45,7 +48,7 @@ export async function createAppContext(config: Config, logger: Logger): Promise<
 		const auth = createAuth({ db: database.db, mailer, publicUrl: config.publicUrl, secret });
 		const frameworks = new FrameworkCatalog(frameworkFiles);
 		const credentialSecret = loadCredentialSecret({ secret: config.credentialSecret, dataDir: config.dataDir });
-		return { config, logger, database, db: database.db, auth, mailer, frameworks, credentialSecret, now: () => new Date() };
+		return { config, logger, database, db: database.db, auth, mailer, frameworks, credentialSecret, files: createFileStore(config), now: () => new Date() };
 	} catch (error) {
 		await database.close().catch(() => {});
 		throw error;

@@ -34,4 +34,13 @@ describe('loadConfig', () => {
 		expect(config.dataDir).toBeNull();
 		expect(() => loadConfig({ RATE_LIMIT_LOGIN: 'lots' })).toThrow(/RATE_LIMIT_LOGIN/);
 	});
+
+	it('stores files on disk unless a bucket is named, and then needs both keys', () => {
+		expect(loadConfig({}).s3).toBeUndefined();
+		const config = loadConfig({ FILES_S3_BUCKET: 'col', FILES_S3_REGION: 'eu-central-1', FILES_S3_ACCESS_KEY_ID: 'AKIA1', FILES_S3_SECRET_ACCESS_KEY: 'hush' });
+		expect(config.s3).toEqual({ bucket: 'col', region: 'eu-central-1', endpoint: 'https://s3.eu-central-1.amazonaws.com', accessKeyId: 'AKIA1', secretAccessKey: 'hush', virtualHosted: false });
+		expect(() => loadConfig({ FILES_S3_BUCKET: 'col' })).toThrow(/FILES_S3_ACCESS_KEY_ID: must be set[\s\S]*FILES_S3_SECRET_ACCESS_KEY: must be set/);
+		expect(() => loadConfig({ FILES_S3_ENDPOINT: 'http://minio:9000' })).toThrow(/FILES_S3_BUCKET/);
+		expect(() => loadConfig({ FILES_S3_BUCKET: 'col', FILES_S3_ENDPOINT: 'minio:9000', FILES_S3_ACCESS_KEY_ID: 'a', FILES_S3_SECRET_ACCESS_KEY: 'b' })).toThrow(/FILES_S3_ENDPOINT/);
+	});
 });

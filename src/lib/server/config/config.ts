@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from '../files/store';
 
 /** Every setting the platform reads from the environment, validated once at start. */
 const optionalText = z.string().trim().optional();
@@ -20,6 +21,13 @@ const EnvSchema = z
 		HOST: z.string().trim().min(1).default('0.0.0.0'),
 		DATA_DIR: z.string().trim().min(1).default('./data'),
 		FILES_DIR: optionalText,
+		// S3-compatible object storage for uploads, instead of FILES_DIR, when a bucket is named.
+		FILES_S3_BUCKET: optionalText,
+		FILES_S3_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://s3.eu-central-1.amazonaws.com' }).optional()),
+		FILES_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+		FILES_S3_ACCESS_KEY_ID: optionalText,
+		FILES_S3_SECRET_ACCESS_KEY: optionalText,
+		FILES_S3_VIRTUAL_HOSTED: z.enum(['true', 'false']).default('false'),
 		DATABASE_URL: optionalText.pipe(
 			z
 				.string()
@@ -74,8 +82,10 @@ export interface Config {
 	host: string;
 	/** Absolute data directory, or null when PGlite runs in memory (DATA_DIR=:memory:, for tests). */
 	dataDir: string | null;
-	/** Uploaded files (activity images); DATA_DIR/files by default. */
+	/** Uploaded files (images, evidence) on disk; DATA_DIR/files by default. */
 	filesDir: string;
+	/** S3-compatible object storage for uploaded files instead of filesDir, when configured. */
+	s3: S3Settings | undefined;
 	databaseUrl: string | undefined;
 	databasePoolSize: number;
 	/** Origin used in links, e-mails and credential ids, without a trailing slash. */
@@ -133,6 +143,13 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 	if (Boolean(source.ADMIN_EMAIL) !== Boolean(source.ADMIN_PASSWORD)) {
 		problems.push(`${source.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: ADMIN_EMAIL and ADMIN_PASSWORD must be set together`);
 	}
+	if (source.FILES_S3_BUCKET) {
+		for (const name of ['FILES_S3_ACCESS_KEY_ID', 'FILES_S3_SECRET_ACCESS_KEY'] as const) {
+			if (!source[name]) problems.push(`${name}: must be set when FILES_S3_BUCKET is`);
+		}
+	} else if (source.FILES_S3_ENDPOINT || source.FILES_S3_ACCESS_KEY_ID) {
+		problems.push('FILES_S3_BUCKET: name the bucket to store files in S3 (the other FILES_S3_ settings are set)');
+	}
 	if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 	const env = parsed.data;
 	const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
@@ -144,6 +161,16 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 		filesDir: path.resolve(
 			env.FILES_DIR ?? (env.DATA_DIR === ':memory:' ? path.join(os.tmpdir(), `col-files-${process.pid}`) : path.join(env.DATA_DIR, 'files'))
 		),
+		s3: env.FILES_S3_BUCKET
+			? {
+					bucket: env.FILES_S3_BUCKET,
+					endpoint: env.FILES_S3_ENDPOINT ?? `https://s3.${env.FILES_S3_REGION}.amazonaws.com`,
+					region: env.FILES_S3_REGION,
+					accessKeyId: env.FILES_S3_ACCESS_KEY_ID!,
+					secretAccessKey: env.FILES_S3_SECRET_ACCESS_KEY!,
+					virtualHosted: env.FILES_S3_VIRTUAL_HOSTED === 'true'
+				}
+			: undefined,
 		databaseUrl: env.DATABASE_URL,
 		databasePoolSize: env.DATABASE_POOL_SIZE,
 		publicUrl,

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
@@ -24,9 +22,7 @@ const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
 const TYPE_MESSAGE = 'Upload a PNG, JPEG or WebP image.';
 const KEY_PATTERN = /^[0-9a-f-]{36}\/[0-9a-f]{20}\.png$/;
 
-type Deps = Pick<AppContext, 'db' | 'config'>;
-
-const badgesDir = (config: AppContext['config']) => path.join(config.filesDir, 'badges');
+type Deps = Pick<AppContext, 'db' | 'files'>;
 
 /** Decodes the upload (its content decides the type, not its name or header) and re-encodes it. */
 export async function processBadgeImage(bytes: Uint8Array): Promise<Buffer> {
@@ -64,8 +60,7 @@ export async function setBadgeImage(app: Deps, actor: Actor, id: string, bytes: 
 	const key = `${id}/${createHash('sha256').update(png).digest('hex').slice(0, 20)}.png`;
 	// The file comes before the row that names it: a crash in between leaves an unused file, never a
 	// badge pointing at nothing. Earlier files stay, since a duplicated activity may still use them.
-	await fs.mkdir(path.join(badgesDir(app.config), id), { recursive: true });
-	await fs.writeFile(path.join(badgesDir(app.config), key), png);
+	await app.files.put(`badges/${key}`, png, 'image/png');
 	await app.db.transaction(async (tx) => {
 		const updated = await tx
 			.update(activities)
@@ -95,12 +90,7 @@ export async function removeBadgeImage(app: Deps, actor: Actor, id: string): Pro
  * A stored badge image; undefined for a key that cannot be ours or a file that is gone (the caller
  * then draws the badge). Other read errors are real failures and propagate.
  */
-export async function readBadgeImage(app: Pick<AppContext, 'config'>, key: string): Promise<Buffer | undefined> {
+export async function readBadgeImage(app: Pick<AppContext, 'files'>, key: string): Promise<Buffer | undefined> {
 	if (!KEY_PATTERN.test(key)) return undefined;
-	try {
-		return await fs.readFile(path.join(badgesDir(app.config), key));
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw error;
-	}
+	return app.files.get(`badges/${key}`);
 }

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import type { AppContext } from '../app/context';
 import { AppError } from '../http/errors';
@@ -57,7 +55,7 @@ const cleanName = (name: string, extension: string) => {
 	return base || `evidence.${extension}`;
 };
 
-export async function storeEvidenceFile(app: Pick<AppContext, 'config'>, evidenceId: string, name: string, input: Uint8Array): Promise<StoredEvidenceFile> {
+export async function storeEvidenceFile(app: Pick<AppContext, 'files'>, evidenceId: string, name: string, input: Uint8Array): Promise<StoredEvidenceFile> {
 	if (input.byteLength > EVIDENCE_MAX_BYTES) throw new AppError('payload_too_large', `Evidence files may be at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`);
 	if (input.byteLength === 0) throw forbidden();
 	const bytes = Buffer.from(input);
@@ -74,10 +72,9 @@ export async function storeEvidenceFile(app: Pick<AppContext, 'config'>, evidenc
 			});
 	}
 	const key = `${evidenceId}/${randomBytes(10).toString('hex')}.${kind.extension}`;
-	const file = path.join(app.config.filesDir, 'evidence', key);
-	await fs.mkdir(path.dirname(file), { recursive: true });
-	await fs.writeFile(file, stored);
+	await app.files.put(evidenceFileKey(key), stored, kind.type);
 	return { key, name: cleanName(name, kind.extension), type: kind.type, size: stored.byteLength };
 }
 
-export const evidenceFilePath = (app: Pick<AppContext, 'config'>, key: string) => path.join(app.config.filesDir, 'evidence', key);
+/** Where an evidence file is in the file store (its row keeps the part after `evidence/`). */
+export const evidenceFileKey = (key: string) => `evidence/${key}`;

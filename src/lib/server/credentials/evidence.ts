@@ -14,7 +14,7 @@ import { evidenceDecisionMail } from './mails';
 import { recordAudit } from '../platform/audit';
 import type { ReviewEvidenceInput, SubmitEvidenceInput } from './evidence-schemas';
 
-type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now' | 'mailer' | 'logger'>;
+type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now' | 'mailer' | 'logger' | 'files'>;
 export type EvidenceRow = typeof evidenceSubmissions.$inferSelect;
 
 /** Enrolments that may hand in evidence: taking part, not yet awarded or refused. */

@@ -96,7 +96,7 @@ export function artworkOf(document: Json): BadgeArtwork {
  * learner posts or sends is itself verifiable. The document never changes once issued (revocation
  * lives in the status list), so the image may be cached.
  */
-export async function bakedCredentialResponse(app: Pick<AppContext, 'db' | 'config'>, id: string | undefined, format: 'png' | 'svg', request?: Request): Promise<Response> {
+export async function bakedCredentialResponse(app: Pick<AppContext, 'db' | 'config' | 'files'>, id: string | undefined, format: 'png' | 'svg', request?: Request): Promise<Response> {
 	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
 	if (!credential) return jsonError(notFound('Credential'));
 	const content = { version: 3 as const, text: JSON.stringify(credential.document) };
@@ -109,7 +109,7 @@ export async function bakedCredentialResponse(app: Pick<AppContext, 'db' | 'conf
  * An activity's badge image, unbaked: the achievement image of its credentials. Written in the city's
  * language (credentials are too), falling back to the languages the badge has.
  */
-export async function activityBadgeResponse(app: Pick<AppContext, 'db' | 'config'>, actor: Actor, id: string | undefined, format: 'png' | 'svg', request?: Request): Promise<Response> {
+export async function activityBadgeResponse(app: Pick<AppContext, 'db' | 'config' | 'files'>, actor: Actor, id: string | undefined, format: 'png' | 'svg', request?: Request): Promise<Response> {
 	const activity = isUuid(id)
 		? await getActivity(app, actor, id).catch((error: unknown) => {
 				if (error instanceof AppError && error.code === 'not_found') return undefined;
@@ -134,7 +134,7 @@ export async function ob2AssertionResponse(app: Pick<AppContext, 'db' | 'config'
 }
 
 /** The badge image with the OB 2.0 assertion's URL baked in (the 2.0 way: `iTXt` keyword `openbadges`). */
-export async function ob2BakedResponse(app: Pick<AppContext, 'db' | 'config'>, id: string | undefined, request?: Request): Promise<Response> {
+export async function ob2BakedResponse(app: Pick<AppContext, 'db' | 'config' | 'files'>, id: string | undefined, request?: Request): Promise<Response> {
 	const credential = isUuid(id) ? await findCredential(app, id) : undefined;
 	if (!credential || (!credential.activityId && !credential.playlistId)) return jsonError(notFound('Assertion'));
 	const content = { version: 2 as const, text: ob2AssertionUrl(app.config.publicUrl, credential.id) };
@@ -167,7 +167,7 @@ export async function jwtCredentialResponse(app: Pick<AppContext, 'db' | 'config
  * The picture of an issued credential: its words from the signed document, its look (design or
  * uploaded image) from the activity it came from, so that it follows later edits of the badge.
  */
-async function pictureOf(app: Pick<AppContext, 'db' | 'config'>, document: Json, source: { activityId: string | null; playlistId?: string | null }): Promise<BadgePicture> {
+async function pictureOf(app: Pick<AppContext, 'db' | 'config' | 'files'>, document: Json, source: { activityId: string | null; playlistId?: string | null }): Promise<BadgePicture> {
 	const [row] = source.activityId
 		? await app.db.select({ badge: activities.badge }).from(activities).where(eq(activities.id, source.activityId))
 		: source.playlistId

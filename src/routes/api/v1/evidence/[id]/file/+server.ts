@@ -1,9 +1,8 @@
-import fs from 'node:fs/promises';
 import type { RequestHandler } from './$types';
 import { jsonError, uuidParam } from '$lib/server/http/endpoint';
 import { AppError, notFound } from '$lib/server/http/errors';
 import { findEvidence } from '$lib/server/credentials/evidence';
-import { evidenceFilePath } from '$lib/server/credentials/evidence-files';
+import { evidenceFileKey } from '$lib/server/credentials/evidence-files';
 
 /**
  * An evidence file, only for the learner who handed it in and the organisation's members. Always a
@@ -13,9 +12,8 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	try {
 		const evidence = await findEvidence(locals.app, locals.actor, uuidParam(params.id, 'Evidence'));
 		if (!evidence.fileKey) throw notFound('Evidence file');
-		const bytes = await fs.readFile(evidenceFilePath(locals.app, evidence.fileKey)).catch(() => {
-			throw notFound('Evidence file');
-		});
+		const bytes = await locals.app.files.get(evidenceFileKey(evidence.fileKey));
+		if (!bytes) throw notFound('Evidence file');
 		return new Response(new Uint8Array(bytes), {
 			headers: {
 				'content-type': evidence.fileType ?? 'application/octet-stream',
