@@ -323,3 +323,33 @@ describe('a badge from award to verification', () => {
 		await context.close();
 	});
 });
+
+describe('participants', () => {
+	it('are removed by the organiser with the keyboard, after a question; the first person waiting takes the place', { timeout: 120_000 }, async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Small pottery class' }, capacity: 1 });
+		const [placed, waiting] = [await signUp(platform, 'potter'), await signUp(platform, 'second-potter')];
+		await placed.post(`/api/v1/activities/${activity.id}/enrolments`);
+		await waiting.post(`/api/v1/activities/${activity.id}/enrolments`);
+
+		const organiser = await newContext(browser);
+		await organiser.setExtraHTTPHeaders({ authorization: `Bearer ${owner.token}` });
+		const page = await organiser.newPage();
+		await openInteractive(page, `${platform.server.url}/activities/${activity.id}/participants`);
+		await page.getByRole('button', { name: 'Remove Test potter' }).focus();
+		await page.keyboard.press('Enter');
+		const dialog = page.getByRole('dialog');
+		await dialog.waitFor();
+		expect(await dialog.textContent()).toContain('Remove Test potter from this activity?');
+		await expectAccessible(page, 'remove participant question');
+		await dialog.getByRole('button', { name: 'Remove' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('Test potter was removed from the activity.').count()).toBe(1);
+		await expectAccessible(page, 'participant removed');
+		// The second person has the place now: only they can still be removed.
+		expect(await page.getByRole('button', { name: 'Remove Test second-potter' }).count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Remove Test potter' }).count()).toBe(0);
+		await platform.server.waitForMail((m) => m.to === placed.email && m.kind === 'enrolment_removed');
+		await organiser.close();
+	});
+});

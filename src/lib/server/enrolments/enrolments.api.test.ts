@@ -74,6 +74,41 @@ describe('for organisers', () => {
 		expect(String(csv.body).split('\r\n')[0]).toBe('name,email,status,waitlist_position,since,left_at');
 	});
 
+	it('removes a participant: the person is told, the first person waiting takes the place', async () => {
+		const activity = await publishedActivity(org.owner, org.organisation.id, { capacity: 1 });
+		const [placed, waiting] = [await signUp(platform, 'removed'), await signUp(platform, 'next-in-line')];
+		const enrolmentId = (await placed.post(`/api/v1/activities/${activity.id}/enrolments`)).body.enrolment.id;
+		await waiting.post(`/api/v1/activities/${activity.id}/enrolments`);
+		const path = `/api/v1/enrolments/${enrolmentId}`;
+		expect((await platform.anonymous.delete(path)).status).toBe(401);
+		expect((await placed.delete(path)).status).toBe(403);
+		const outsider = await approvedOrganisation(platform);
+		expect((await outsider.owner.delete(path)).status).toBe(403);
+		expect((await org.owner.delete(`/api/v1/enrolments/${crypto.randomUUID()}`)).status).toBe(404);
+		expect((await org.owner.delete('/api/v1/enrolments/not-an-id')).status).toBe(404);
+		// Refusals changed nothing.
+		expect((await placed.get('/api/v1/me/enrolments')).body.items[0].enrolment.status).toBe('joined');
+
+		const removed = await org.owner.delete(path);
+		expect(removed.status).toBe(200);
+		expect(removed.body).toMatchObject({ id: enrolmentId, status: 'left', waitlistPosition: null });
+		await platform.server.waitForMail((m) => m.to === placed.email && m.kind === 'enrolment_removed');
+		await platform.server.waitForMail((m) => m.to === waiting.email && m.kind === 'waitlist_place');
+		const list = (await org.owner.get(`/api/v1/activities/${activity.id}/enrolments`)).body.items;
+		expect(list).toEqual(
+			expect.arrayContaining([expect.objectContaining({ email: placed.email, status: 'left' }), expect.objectContaining({ email: waiting.email, status: 'joined' })])
+		);
+		// Once gone, there is nothing left to remove; a completed place is taken back by revoking instead.
+		const again = await org.owner.delete(path);
+		expect(again.status).toBe(409);
+		expect(again.body.error.code).toBe('invalid_state');
+		const awardedId = (await waiting.get('/api/v1/me/enrolments')).body.items[0].enrolment.id;
+		expect((await org.owner.post(`/api/v1/enrolments/${awardedId}/award`)).status).toBe(201);
+		expect((await org.owner.delete(`/api/v1/enrolments/${awardedId}`)).status).toBe(409);
+		const audit = await platform.admin.get(`/api/v1/cities/${org.city.slug}/audit-log?action=enrolment.remove`);
+		expect(audit.body.items).toEqual([expect.objectContaining({ action: 'enrolment.remove', target: { type: 'enrolment', id: enrolmentId } })]);
+	});
+
 	it('reminds participants by e-mail before an activity starts, once', async () => {
 		const soon = new Date(Date.now() + 6 * 3_600_000);
 		const activity = await publishedActivity(org.owner, org.organisation.id, { startsAt: soon.toISOString(), endsAt: new Date(soon.getTime() + 3_600_000).toISOString() });

@@ -31,3 +31,14 @@ export function reminderMail(person: Recipient, activity: { title: LocalizedText
 		text: m.mail_reminder_body({ name: person.name, title, when: activity.when, url: activity.url }, { locale })
 	};
 }
+
+export function removedMail(person: Recipient, activity: { title: LocalizedText; url: string }): MailMessage {
+	const locale = localeOf(person);
+	const title = pickText(activity.title, locale)?.text ?? '';
+	return {
+		kind: 'enrolment_removed',
+		to: person.email,
+		subject: m.mail_removed_subject({ title }, { locale }),
+		text: m.mail_removed_body({ name: person.name, title, url: activity.url }, { locale })
+	};
+}

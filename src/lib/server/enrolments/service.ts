@@ -11,6 +11,7 @@ import { enrolments, HOLDS_PLACE, type EnrolmentStatus } from './schema';
 import { credentials } from '../credentials/schema';
 import type { Db } from '../db/database';
 import { requireGuardianConsentWhereNeeded } from '../learners/guardian';
+import { recordAudit } from '../platform/audit';
 
 type Deps = Pick<AppContext, 'db'>;
 
@@ -85,16 +86,46 @@ export async function leaveActivity(app: Deps, actor: Actor, activityId: string,
 		if (!existing || !['joined', 'waitlisted'].includes(existing.status)) throw notFound('Enrolment');
 		await tx.update(enrolments).set({ status: 'left', leftAt: now, waitlistPosition: null }).where(eq(enrolments.id, existing.id));
 		if (existing.status !== 'joined') return { promotedUserId: null };
-		const [next] = await tx
-			.select()
-			.from(enrolments)
-			.where(and(eq(enrolments.activityId, activityId), eq(enrolments.status, 'waitlisted')))
-			.orderBy(asc(enrolments.waitlistPosition))
-			.limit(1);
-		const free = activity.capacity === null || (await placesTaken(tx, activityId)) < activity.capacity;
-		if (!next || !free) return { promotedUserId: null };
-		await tx.update(enrolments).set({ status: 'joined', joinedAt: now, waitlistPosition: null }).where(eq(enrolments.id, next.id));
-		return { promotedUserId: next.userId };
+		return { promotedUserId: await giveFreedPlace(tx, activity, now) };
+	});
+}
+
+/** The first person on the waiting list takes a place that was freed, if it is free; returns who. */
+async function giveFreedPlace(tx: Db, activity: { id: string; capacity: number | null }, now: Date): Promise<string | null> {
+	const [next] = await tx
+		.select()
+		.from(enrolments)
+		.where(and(eq(enrolments.activityId, activity.id), eq(enrolments.status, 'waitlisted')))
+		.orderBy(asc(enrolments.waitlistPosition))
+		.limit(1);
+	const free = activity.capacity === null || (await placesTaken(tx, activity.id)) < activity.capacity;
+	if (!next || !free) return null;
+	await tx.update(enrolments).set({ status: 'joined', joinedAt: now, waitlistPosition: null }).where(eq(enrolments.id, next.id));
+	return next.userId;
+}
+
+/**
+ * An organiser takes a participant off the activity (or off its waiting list): their enrolment becomes
+ * `left`, and a freed place goes to the waiting list as when someone leaves. Only a place not yet
+ * handed in or completed can be taken back: evidence is rejected through its review, a badge revoked.
+ */
+export async function removeParticipant(app: Deps, actor: Actor, enrolmentId: string, now = new Date()) {
+	const [found] = await app.db.select({ activityId: enrolments.activityId }).from(enrolments).where(eq(enrolments.id, enrolmentId));
+	const scope = found ? await findActivityScope(app.db, found.activityId) : undefined;
+	if (!found || !scope) throw notFound('Enrolment');
+	authorize(actor, 'activity.participants', { cityId: scope.cityId, organisationId: scope.organisationId });
+	const organiser = requireUser(actor);
+	return app.db.transaction(async (tx) => {
+		const activity = await lockActivity(tx, found.activityId);
+		const [existing] = await tx.select().from(enrolments).where(eq(enrolments.id, enrolmentId));
+		if (!activity || !existing) throw notFound('Enrolment');
+		if (!['joined', 'waitlisted'].includes(existing.status)) {
+			throw invalidState(`This participant’s enrolment is ${existing.status}: only people who joined or wait for a place can be removed.`);
+		}
+		const [removed] = await tx.update(enrolments).set({ status: 'left', leftAt: now, waitlistPosition: null }).where(eq(enrolments.id, enrolmentId)).returning();
+		const promotedUserId = existing.status === 'joined' ? await giveFreedPlace(tx, activity, now) : null;
+		await recordAudit(tx, { cityId: scope.cityId, actorId: organiser.user.id, action: 'enrolment.remove', targetType: 'enrolment', targetId: enrolmentId, data: { activityId: activity.id, userId: existing.userId, promotedUserId } });
+		return { enrolment: removed!, promotedUserId };
 	});
 }
 

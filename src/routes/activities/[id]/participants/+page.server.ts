@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { awardEnrolment } from '$lib/server/credentials/service';
 import { uuidParam } from '$lib/server/http/endpoint';
 import { translateError } from '$lib/server/forms/messages';
-import { listParticipants } from '$lib/server/enrolments/service';
+import { listParticipants, removeParticipant } from '$lib/server/enrolments/service';
+import { notifyPromotion, notifyRemoval } from '$lib/server/enrolments/notify';
 import { presentParticipant } from '$lib/server/enrolments/presenters';
 import { getActivity } from '$lib/server/activities/service';
 import { AppError } from '$lib/server/http/errors';
@@ -35,6 +36,20 @@ export const actions: Actions = {
 		try {
 			const { credential } = await awardEnrolment(locals.app, actor, uuidParam(enrolmentId, 'Enrolment'), {});
 			return { awarded: credential.id };
+		} catch (cause) {
+			if (cause instanceof AppError) return fail(cause.status, { message: translateError(cause) });
+			throw cause;
+		}
+	},
+	/** Takes a participant off the activity (or its waiting list), as DELETE /api/v1/enrolments/{id} does. */
+	remove: async ({ locals, request, url }) => {
+		const actor = requireSignedIn(locals.actor, url);
+		const enrolmentId = String((await request.formData()).get('enrolmentId') ?? '');
+		try {
+			const { enrolment, promotedUserId } = await removeParticipant(locals.app, actor, uuidParam(enrolmentId, 'Enrolment'));
+			await notifyRemoval(locals.app, enrolment.userId, enrolment.activityId);
+			if (promotedUserId) await notifyPromotion(locals.app, promotedUserId, enrolment.activityId);
+			return { removed: enrolment.id };
 		} catch (cause) {
 			if (cause instanceof AppError) return fail(cause.status, { message: translateError(cause) });
 			throw cause;
