@@ -37,8 +37,11 @@ Commands:
   seed-demo --city SLUG            Add twelve months of demo data to a city for its dashboard
                                    (organisations, activities, learners, enrolments, badges,
                                    playlists); refuses a city that has it already.
-  backup --out FILE                Back up the database (embedded: stop the server first).
-  restore --from FILE [--force]    Restore a backup (replaces the current data).
+  backup --out FILE [--without-key]
+                                   Back up the database, the uploaded files on disk and the key that
+                                   seals the signing keys (embedded: stop the server first). Keep the
+                                   file as safe as the key: it can sign in your issuers' names.
+  restore --from FILE [--force]    Restore a backup (replaces the current data; kept aside).
   check-config                     Validate the environment variables and exit.
   help                             Show this help.
 
@@ -141,10 +144,11 @@ async function main(argv: string[]): Promise<void> {
 			return;
 		}
 		case 'backup': {
-			const options = parseOptions(rest, ['out']);
+			const options = parseOptions(rest, ['out', 'without-key']);
 			const file = requireOption(options, 'out');
-			await backup(config, file);
-			console.log(`Backup written to ${file}.`);
+			const written = await backup(config, file, { withoutKey: options['without-key'] === true });
+			const key = written.credentialKey ? 'the credential key' : 'no credential key file (CREDENTIAL_SECRET is set, --without-key was given, or none was made yet)';
+			console.log(`Backup written to ${file}: the ${written.engine === 'pglite' ? 'embedded' : 'PostgreSQL'} database, ${written.files} uploaded files, ${key}.`);
 			return;
 		}
 		case 'restore': {

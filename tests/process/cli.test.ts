@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { apiClient } from '../support/api';
+import { activityBody } from '../support/factories';
 import { createSuiteDatabase, startServer } from '../support/server';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -68,41 +70,107 @@ describe('the CLI on the embedded database', () => {
 		}
 	});
 
-	it('backs up and restores the embedded database', async () => {
+	it('backs up and restores the embedded database with its files and credential key, on another machine', { timeout: 180_000 }, async () => {
+		const source = await startServer({ dataDir });
+		const port = Number(new URL(source.url).port);
+		const seeded = await seedIssuer(source.url).finally(() => source.stop());
 		const archive = path.join(tmp, 'backup.tar.gz');
-		expect(cli(['backup', '--out', archive], env).code).toBe(0);
+		const written = cli(['backup', '--out', archive], env);
+		expect(written.out).toContain('1 uploaded files, the credential key');
+		expect(written.code).toBe(0);
+
+		// "Another machine": an empty data directory, restored, served on the same address.
 		const restoredDir = path.join(tmp, 'restored');
 		expect(cli(['restore', '--from', archive], { DATA_DIR: restoredDir }).code).toBe(0);
-		expect(cli(['restore', '--from', archive], { DATA_DIR: restoredDir }).out).toContain('--force');
-
-		const server = await startServer({ dataDir: restoredDir });
+		const again = cli(['restore', '--from', archive], { DATA_DIR: restoredDir });
+		expect(again.code).toBe(1);
+		expect(again.out).toContain('--force');
+		const server = await startServer({ dataDir: restoredDir, port });
 		try {
 			const api = apiClient(server.url);
-			expect((await api.get('/api/v1/cities/vilnius')).body.name).toBe('Vilnius');
 			const login = await api.post('/api/v1/auth/login', { email: 'ops@example.org', password: 'ops password 1' });
 			expect(login.body.user.isPlatformAdmin).toBe(true);
+			await expectRestored(server.url, seeded);
 		} finally {
 			await server.stop();
 		}
 	});
+
+	it('still restores a database-only backup of an earlier version', { timeout: 120_000 }, async () => {
+		// What `backup` wrote before it carried files and the key: PGlite's data directory alone, gzipped.
+		const archive = path.join(tmp, 'legacy.tar.gz');
+		const script = `import { PGlite } from '@electric-sql/pglite'; import fs from 'node:fs';
+			const db = new PGlite(${JSON.stringify(path.join(dataDir, 'pg'))});
+			await db.waitReady;
+			fs.writeFileSync(${JSON.stringify(archive)}, Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer()));
+			await db.close();`;
+		const dumped = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 60_000 });
+		expect(dumped.status, `${dumped.stdout}${dumped.stderr}`).toBe(0);
+		const legacyDir = path.join(tmp, 'legacy');
+		expect(cli(['restore', '--from', archive], { DATA_DIR: legacyDir })).toMatchObject({ code: 0 });
+		expect(cli(['create-city', '--slug', 'kaunas', '--name', 'Kaunas', '--locales', 'lt', '--timezone', 'Europe/Vilnius', '--lat', '54.9', '--lon', '23.9'], { DATA_DIR: legacyDir }).code).toBe(0);
+	});
 });
 
+/**
+ * What a backup must carry for a platform to come back whole: an organisation with a signing key (sealed
+ * with the credential key), an uploaded image, and a credential it signed.
+ */
+async function seedIssuer(url: string) {
+	const api = apiClient(url);
+	const admin = api.as((await api.post('/api/v1/auth/login', { email: 'ops@example.org', password: 'ops password 1' })).body.token);
+	const owner = api.as((await api.post('/api/v1/auth/register', { email: `owner-${Date.now()}@example.org`, password: 'a good password', name: 'Owner' })).body.token);
+	const organisation = (await owner.post('/api/v1/organisations', { city: 'vilnius', name: 'Vilnius Makers', type: 'youth_organisation', email: 'makers@example.org' })).body;
+	expect((await admin.post(`/api/v1/organisations/${organisation.id}/approve`)).status).toBe(200);
+	const activity = (await owner.post('/api/v1/activities', activityBody(organisation.id, { title: { en: 'Soldering club' }, languages: ['lt'] }))).body;
+	expect((await owner.post(`/api/v1/activities/${activity.id}/publish`)).status).toBe(200);
+	const png = await sharp({ create: { width: 30, height: 30, channels: 3, background: '#7a3' } }).png().toBuffer();
+	const image = await fetch(`${url}/api/v1/activities/${activity.id}/image`, { method: 'PUT', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'image/png' }, body: new Blob([new Uint8Array(png)]) });
+	expect(image.status).toBe(200);
+	const learner = api.as((await api.post('/api/v1/auth/register', { email: `learner-${Date.now()}@example.org`, password: 'a good password', name: 'Learner' })).body.token);
+	const enrolment = (await learner.post(`/api/v1/activities/${activity.id}/enrolments`)).body.enrolment;
+	const awarded = await owner.post(`/api/v1/enrolments/${enrolment.id}/award`);
+	expect(awarded.status).toBe(201);
+	return { ownerToken: owner.token!, activityId: activity.id, imageUrl: new URL(((await image.json()) as { image: { url: string } }).image.url).pathname, credentialId: awarded.body.credential.id as string };
+}
+
+async function expectRestored(url: string, seeded: Awaited<ReturnType<typeof seedIssuer>>) {
+	const api = apiClient(url);
+	expect((await fetch(`${url}${seeded.imageUrl}`)).status).toBe(200);
+	const credential = await (await fetch(`${url}/credentials/${seeded.credentialId}.json`)).json();
+	const verified = await api.post('/api/v1/verify', { credential });
+	expect(verified.body, JSON.stringify(verified.body).slice(0, 1500)).toMatchObject({ valid: true, issuer: { local: true } });
+	// The restored issuer can still sign: its key opens with the restored credential key.
+	const owner = api.as(seeded.ownerToken);
+	const newcomer = api.as((await api.post('/api/v1/auth/register', { email: `after-${Date.now()}@example.org`, password: 'a good password', name: 'After' })).body.token);
+	const enrolment = (await newcomer.post(`/api/v1/activities/${seeded.activityId}/enrolments`)).body.enrolment;
+	const awarded = await owner.post(`/api/v1/enrolments/${enrolment.id}/award`);
+	expect(awarded.status, JSON.stringify(awarded.body)).toBe(201);
+}
+
 describe.runIf(process.env.DATABASE_URL)('the CLI on PostgreSQL', () => {
-	it('backs up one database and restores it into another', async () => {
+	it('backs up one database with its files and key and restores it into another', { timeout: 180_000 }, async () => {
 		const source = await createSuiteDatabase(process.env.DATABASE_URL!);
 		const target = await createSuiteDatabase(process.env.DATABASE_URL!);
+		// DATA_DIR holds the uploaded files and the credential key beside the PostgreSQL database.
+		const [sourceDir, targetDir] = [path.join(tmp, 'pg-source'), path.join(tmp, 'pg-target')];
 		try {
 			expect(cli(['migrate'], { DATABASE_URL: source.url }).code).toBe(0);
 			expect(cli(admin, { DATABASE_URL: source.url }).code).toBe(0);
 			expect(cli(city, { DATABASE_URL: source.url }).code).toBe(0);
-			const dump = path.join(tmp, 'pg.dump');
-			expect(cli(['backup', '--out', dump], { DATABASE_URL: source.url }).code).toBe(0);
-			expect(cli(['restore', '--from', dump], { DATABASE_URL: target.url }).code).toBe(1);
-			expect(cli(['restore', '--from', dump, '--force'], { DATABASE_URL: target.url })).toMatchObject({ code: 0 });
+			const first = await startServer({ databaseUrl: source.url, dataDir: sourceDir });
+			const port = Number(new URL(first.url).port);
+			const seeded = await seedIssuer(first.url).finally(() => first.stop());
+			const dump = path.join(tmp, 'pg-backup.tar.gz');
+			expect(cli(['backup', '--out', dump], { DATABASE_URL: source.url, DATA_DIR: sourceDir }).code).toBe(0);
+			expect(cli(['restore', '--from', dump], { DATABASE_URL: target.url, DATA_DIR: targetDir }).code).toBe(1);
+			expect(cli(['restore', '--from', dump], { DATA_DIR: targetDir }).out).toContain('restore it with DATABASE_URL set');
+			const restored = cli(['restore', '--from', dump, '--force'], { DATABASE_URL: target.url, DATA_DIR: targetDir });
+			expect(restored.code, restored.out).toBe(0);
 
-			const server = await startServer({ databaseUrl: target.url });
+			const server = await startServer({ databaseUrl: target.url, dataDir: targetDir, port });
 			try {
-				expect((await apiClient(server.url).get('/api/v1/cities/vilnius')).status).toBe(200);
+				await expectRestored(server.url, seeded);
 			} finally {
 				await server.stop();
 			}
