@@ -90,6 +90,15 @@ describe('machine drafts and review', () => {
 		expect(statuses(res.body)).toEqual({ en: 'reviewed', nl: 'missing', it: 'missing', el: 'missing' });
 	});
 
+	it('is documented in the OpenAPI document, with the new error codes', async () => {
+		const doc = (await platform.anonymous.get('/api/openapi.json')).body;
+		expect(doc.paths['/api/v1/activities/{id}/translations'].get).toBeDefined();
+		expect(doc.paths['/api/v1/activities/{id}/translations/{locale}'].put).toBeDefined();
+		const machine = doc.paths['/api/v1/activities/{id}/translations/machine'].post;
+		expect(machine.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/MachineTranslationInput');
+		expect(Object.keys(machine.responses)).toEqual(expect.arrayContaining(['502', '503']));
+	});
+
 	it('changes nothing when the provider fails or does not answer in time', async () => {
 		for (const failure of ['fail', 'hang'] as const) {
 			mode = failure;
