@@ -85,7 +85,7 @@ beforeAll(async () => {
 	add(owner.token, '/account', '/account/tokens', '/account/delete', '/organisations/new', '/logout',
 		`/organisations/${approved.id}/manage`, `/organisations/${approved.id}/members`,
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
-		`/activities/${activity.id}/participants`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
+		`/activities/${activity.id}/participants`, `/activities/${activity.id}/translations`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
 		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`,
 		`/playlists/new?organisation=${approved.id}`, `/organisations/${approved.id}/import/feeds`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`,
 		'/surveys', `/surveys/new?organisation=${approved.id}`, `/surveys/${feedback.body.id}/edit`, `/surveys/${feedback.body.id}/results`, `/playlists/${playlist.body.id}/impact`,

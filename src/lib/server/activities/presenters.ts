@@ -3,6 +3,7 @@ import type { ActivityDto } from './schemas';
 import type { ActivityRecord } from './queries';
 import type { BadgeDescription } from './schema';
 import type { LocalizedText } from '../db/columns';
+import { machineLocales } from '../translation/state';
 
 export function imageUrl(publicUrl: string, imageKey: string): string {
 	return `${publicUrl}/files/activities/${imageKey}`;
@@ -68,6 +69,7 @@ export function presentActivity(activity: ActivityRecord, publicUrl: string): Ac
 		source: activity.sourceFormat
 			? { format: activity.sourceFormat, id: activity.sourceId, url: activity.sourceUrl, importedAt: activity.importedAt?.toISOString() ?? null }
 			: null,
+		machineTranslated: machineLocales(activity),
 		publishedAt: activity.publishedAt?.toISOString() ?? null,
 		createdAt: activity.createdAt.toISOString(),
 		updatedAt: activity.updatedAt.toISOString()

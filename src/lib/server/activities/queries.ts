@@ -49,6 +49,7 @@ export const summaryColumns = {
 		skills: activities.skills,
 		imageKey: activities.imageKey,
 		imageAlt: activities.imageAlt,
+		translations: activities.translations,
 		publishedAt: activities.publishedAt,
 		updatedAt: activities.updatedAt
 	},

@@ -48,6 +48,20 @@ export interface BadgeDesign {
 	icon?: BadgeIcon;
 }
 
+/**
+ * How a locale's text came to be, per locale. A locale with text and no entry was written by a person
+ * (in the normal editor), so it counts as reviewed; a locale without a title has no translation.
+ */
+export interface TranslationState {
+	status: 'machine' | 'reviewed';
+	/** The locale it was translated from; null when a person wrote it without naming one. */
+	source: string | null;
+	/** Fingerprint of the source texts when it was made: a different one now means "outdated". */
+	sourceHash: string | null;
+	at: string;
+}
+export type TranslationStates = Record<string, TranslationState>;
+
 export const BADGE_ASSESSMENTS = ['organiser', 'self', 'peer'] as const;
 export type BadgeAssessment = (typeof BADGE_ASSESSMENTS)[number];
 
@@ -87,6 +101,8 @@ export const activities = pgTable(
 		imageKey: text('image_key'),
 		imageAlt: jsonb('image_alt').$type<LocalizedText>().notNull().default({}),
 		badge: jsonb('badge').$type<BadgeDescription>(),
+		/** Machine drafts and reviewed translations per locale (see TranslationState). */
+		translations: jsonb('translations').$type<TranslationStates>().notNull().default({}),
 		status: text('status').$type<ActivityStatus>().notNull().default('draft'),
 		/** Why the city sent an activity back to draft, shown to its organisers. */
 		reviewComment: text('review_comment'),

@@ -155,6 +155,7 @@ export const ActivityDto = z
 		qualityLabel: z.boolean(),
 		places: z.object({ taken: z.number(), waiting: z.number(), left: z.number().nullable() }),
 		source: z.object({ format: z.string(), id: z.string().nullable(), url: z.string().nullable(), importedAt: z.iso.datetime().nullable() }).nullable(),
+		machineTranslated: z.array(z.string()).meta({ description: 'Locales whose text is an unreviewed machine translation (shown with a notice until reviewed)' }),
 		publishedAt: z.iso.datetime().nullable(),
 		createdAt: z.iso.datetime(),
 		updatedAt: z.iso.datetime()

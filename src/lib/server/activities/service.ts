@@ -15,6 +15,7 @@ import { activities, activitySessions, type BadgeDescription } from './schema';
 import { findActivityScope, loadActivity, type ActivityRecord } from './queries';
 import { consistencyIssues, describeBadge, frameworksOf, publishIssues, type ActivityShape } from './rules';
 import type { CreateActivityInput, UpdateActivityInput } from './schemas';
+import { afterEditorSave } from '../translation/state';
 
 type Deps = Pick<AppContext, 'db' | 'frameworks'>;
 
@@ -167,7 +168,8 @@ export async function getActivity(app: Pick<AppContext, 'db'>, actor: Actor, id:
 	return (await loadActivity(app.db, id))!;
 }
 
-async function manageable(app: Pick<AppContext, 'db'>, actor: Actor, id: string) {
+/** An activity the actor may change (404 when they may not even see it, 403 when they only see it). */
+export async function manageable(app: Pick<AppContext, 'db'>, actor: Actor, id: string) {
 	const scope = await findActivityScope(app.db, id);
 	if (!scope) throw notFound('Activity');
 	const canRead = can(actor, 'activity.readPrivate', { cityId: scope.cityId, organisationId: scope.organisationId });
@@ -187,11 +189,14 @@ export async function updateActivity(app: Deps, actor: Actor, id: string, input:
 	// A published (or submitted) activity must stay complete: it is what learners are looking at.
 	if (existing.status !== 'draft') problems.push(...publishIssues(merged));
 	if (problems.length) throw validationFailed(problems);
+	// A machine draft a person rewrote here is reviewed now; see translation/state.ts.
+	const translations = afterEditorSave(existing, input);
 	await app.db.transaction(async (tx) => {
 		await tx
 			.update(activities)
 			.set({
 				...columns,
+				...(translations && { translations }),
 				...(skills && { skills, frameworks: frameworksOf(skills) }),
 				...(input.badge && { badge: keepingUploadedImage(describeBadge(input.badge, { ...existing, ...columns }, criteriaText)) })
 			})

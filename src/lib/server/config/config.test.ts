@@ -43,4 +43,15 @@ describe('loadConfig', () => {
 		expect(() => loadConfig({ FILES_S3_ENDPOINT: 'http://minio:9000' })).toThrow(/FILES_S3_BUCKET/);
 		expect(() => loadConfig({ FILES_S3_BUCKET: 'col', FILES_S3_ENDPOINT: 'minio:9000', FILES_S3_ACCESS_KEY_ID: 'a', FILES_S3_SECRET_ACCESS_KEY: 'b' })).toThrow(/FILES_S3_ENDPOINT/);
 	});
+
+	it('configures machine translation only when a provider is named, with what it needs', () => {
+		expect(loadConfig({}).translation).toBeUndefined();
+		expect(loadConfig({ TRANSLATE_PROVIDER: 'libretranslate', TRANSLATE_URL: 'http://localhost:5000/' }).translation).toEqual({ provider: 'libretranslate', url: 'http://localhost:5000', apiKey: undefined, timeoutMs: 20_000 });
+		expect(loadConfig({ TRANSLATE_PROVIDER: 'deepl', TRANSLATE_API_KEY: 'abc:fx' }).translation?.url).toBe('https://api-free.deepl.com');
+		expect(loadConfig({ TRANSLATE_PROVIDER: 'deepl', TRANSLATE_API_KEY: 'abc' }).translation?.url).toBe('https://api.deepl.com');
+		expect(() => loadConfig({ TRANSLATE_PROVIDER: 'libretranslate' })).toThrow(/TRANSLATE_URL/);
+		expect(() => loadConfig({ TRANSLATE_PROVIDER: 'deepl' })).toThrow(/TRANSLATE_API_KEY/);
+		expect(() => loadConfig({ TRANSLATE_URL: 'http://localhost:5000' })).toThrow(/TRANSLATE_PROVIDER/);
+		expect(() => loadConfig({ TRANSLATE_PROVIDER: 'google' })).toThrow(/TRANSLATE_PROVIDER/);
+	});
 });

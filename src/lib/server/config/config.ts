@@ -71,7 +71,11 @@ const EnvSchema = z
 			.string()
 			.default('')
 			.transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean)),
-		STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60)
+		STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+		TRANSLATE_PROVIDER: z.enum(['libretranslate', 'deepl']).optional(),
+		TRANSLATE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+		TRANSLATE_API_KEY: optionalText,
+		TRANSLATE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(20)
 	});
 
 export type RateRule = { limit: number; windowSeconds: number };
@@ -116,7 +120,20 @@ export interface Config {
 	fetchAllowPrivateHosts: string[];
 	/** How long a dashboard's figures are reused for the same scope and period (0: never). */
 	statsCacheSeconds: number;
+	/** The machine translation provider; undefined when none is configured (the feature is off). */
+	translation: TranslationConfig | undefined;
 }
+
+export interface TranslationConfig {
+	provider: 'libretranslate' | 'deepl';
+	/** Base URL without a trailing slash (LibreTranslate's server; DeepL's API host). */
+	url: string;
+	apiKey: string | undefined;
+	timeoutMs: number;
+}
+
+/** DeepL's free keys end in ":fx" and are served by a host of their own. */
+const deeplUrl = (key: string) => (key.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
 
 export class ConfigError extends Error {
 	constructor(readonly problems: string[]) {
@@ -137,7 +154,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 		: parsed.error.issues.map((issue) => {
 				const name = issue.path.join('.') || 'environment';
 				const given = typeof issue.path[0] === 'string' ? source[issue.path[0]] : undefined;
-				const shown = given === undefined || /PASSWORD|SECRET/.test(name) ? '' : ` (got "${given}")`;
+				const shown = given === undefined || /PASSWORD|SECRET|API_KEY/.test(name) ? '' : ` (got "${given}")`;
 				return `${name}: ${issue.message}${shown}`;
 			});
 	if (Boolean(source.ADMIN_EMAIL) !== Boolean(source.ADMIN_PASSWORD)) {
@@ -150,6 +167,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 	} else if (source.FILES_S3_ENDPOINT || source.FILES_S3_ACCESS_KEY_ID) {
 		problems.push('FILES_S3_BUCKET: name the bucket to store files in S3 (the other FILES_S3_ settings are set)');
 	}
+	if (source.TRANSLATE_PROVIDER === 'libretranslate' && !source.TRANSLATE_URL) problems.push('TRANSLATE_URL: LibreTranslate needs the address of its server');
+	if (source.TRANSLATE_PROVIDER === 'deepl' && !source.TRANSLATE_API_KEY) problems.push('TRANSLATE_API_KEY: DeepL needs an API key');
+	if (!source.TRANSLATE_PROVIDER && (source.TRANSLATE_URL || source.TRANSLATE_API_KEY)) problems.push('TRANSLATE_PROVIDER: set it to libretranslate or deepl, or leave TRANSLATE_URL and TRANSLATE_API_KEY out');
 	if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 	const env = parsed.data;
 	const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
@@ -205,6 +225,14 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
 		feedCheckSeconds: env.FEED_CHECK_SECONDS,
 		fetchAllowPrivateHosts: env.FETCH_ALLOW_PRIVATE_HOSTS,
-		statsCacheSeconds: env.STATS_CACHE_SECONDS
+		statsCacheSeconds: env.STATS_CACHE_SECONDS,
+		translation: env.TRANSLATE_PROVIDER
+			? {
+					provider: env.TRANSLATE_PROVIDER,
+					url: (env.TRANSLATE_URL ?? deeplUrl(env.TRANSLATE_API_KEY ?? '')).replace(/\/+$/, ''),
+					apiKey: env.TRANSLATE_API_KEY,
+					timeoutMs: env.TRANSLATE_TIMEOUT_SECONDS * 1000
+				}
+			: undefined
 	};
 }

@@ -2,6 +2,7 @@ import type { ActivitySummaryRecord } from '../activities/queries';
 import { imageUrl, activityPath } from '../activities/presenters';
 import { markdownToText } from '../activities/markdown';
 import type { ActivitySummaryDto } from './schemas';
+import { machineLocales } from '../translation/state';
 
 export function presentSummary(activity: ActivitySummaryRecord, publicUrl: string, distanceKm?: number): ActivitySummaryDto {
 	const price = activity.priceAmount === null ? null : { amount: Number(activity.priceAmount), currency: activity.priceCurrency ?? 'EUR' };
@@ -28,6 +29,7 @@ export function presentSummary(activity: ActivitySummaryRecord, publicUrl: strin
 		qualityLabel: activity.qualityLabel,
 		accessibility: activity.accessibility,
 		skills: activity.skills,
-		image: activity.imageKey ? { url: imageUrl(publicUrl, activity.imageKey), alt: activity.imageAlt } : null
+		image: activity.imageKey ? { url: imageUrl(publicUrl, activity.imageKey), alt: activity.imageAlt } : null,
+		machineTranslated: machineLocales(activity)
 	};
 }

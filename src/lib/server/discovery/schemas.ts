@@ -96,7 +96,8 @@ export const ActivitySummaryDto = z
 		qualityLabel: z.boolean(),
 		accessibility: z.array(AccessibilityFeature),
 		skills: z.array(z.string()),
-		image: z.object({ url: z.string(), alt: LocalizedTextDto }).nullable()
+		image: z.object({ url: z.string(), alt: LocalizedTextDto }).nullable(),
+		machineTranslated: z.array(z.string()).meta({ description: 'Locales whose text is an unreviewed machine translation' })
 	})
 	.meta({ id: 'ActivitySummary' });
 export type ActivitySummaryDto = z.infer<typeof ActivitySummaryDto>;

@@ -36,7 +36,9 @@ const errorMessages: Record<ErrorCode, () => string> = {
 	rate_limited: () => m.error_rate_limited({ seconds: '60' }),
 	account_locked: () => m.error_account_locked({ minutes: '15' }),
 	internal: m.error_internal,
-	unavailable: m.error_internal
+	unavailable: m.error_internal,
+	translation_failed: m.error_translation_failed,
+	translation_unavailable: m.error_translation_unavailable
 };
 
 export function translateError(error: AppError): string {

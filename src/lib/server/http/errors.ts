@@ -37,7 +37,11 @@ export const errorStatus = {
 	account_locked: 429,
 	internal: 500,
 	fetch_failed: 502,
-	unavailable: 503
+	// The machine translation provider refused, failed or took too long; nothing was changed.
+	translation_failed: 502,
+	unavailable: 503,
+	// No machine translation provider is configured (TRANSLATE_PROVIDER); people can still translate.
+	translation_unavailable: 503
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -17,6 +17,7 @@ import { reviewerRole } from '$lib/server/credentials/evidence';
 import { handleForm } from '$lib/server/forms/forms';
 import { uuidParam } from '$lib/server/http/endpoint';
 import { guardianStepFor } from '$lib/server/learners/guardian';
+import { machineLocales } from '$lib/server/translation/state';
 
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -71,7 +72,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			organisation: activity.organisation,
 			city: activity.city,
 			source: activity.sourceFormat ? { format: activity.sourceFormat, url: activity.sourceUrl } : null,
-			skills: presentSkillsForPage(catalog, activity.skills)
+			skills: presentSkillsForPage(catalog, activity.skills),
+			machineTranslated: machineLocales(activity)
 		},
 		guardianStep,
 		enrolment: enrolment ? { status: enrolment.status, waitlistPosition: enrolment.waitlistPosition } : null,
