@@ -63,7 +63,10 @@ const EnvSchema = z
 			.string()
 			.default('')
 			.transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean)),
-		STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60)
+		STATS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+		JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+		JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+		JOBS_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60)
 	});
 
 export type RateRule = { limit: number; windowSeconds: number };
@@ -106,6 +109,8 @@ export interface Config {
 	fetchAllowPrivateHosts: string[];
 	/** How long a dashboard's figures are reused for the same scope and period (0: never). */
 	statsCacheSeconds: number;
+	/** Background jobs: how many at once per process, how often to look, how long a claim holds without a heartbeat. */
+	jobs: { concurrency: number; pollMs: number; leaseSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -178,6 +183,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 		reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
 		feedCheckSeconds: env.FEED_CHECK_SECONDS,
 		fetchAllowPrivateHosts: env.FETCH_ALLOW_PRIVATE_HOSTS,
-		statsCacheSeconds: env.STATS_CACHE_SECONDS
+		statsCacheSeconds: env.STATS_CACHE_SECONDS,
+		jobs: { concurrency: env.JOBS_CONCURRENCY, pollMs: env.JOBS_POLL_MS, leaseSeconds: env.JOBS_LEASE_SECONDS }
 	};
 }
