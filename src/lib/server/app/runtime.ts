@@ -8,6 +8,10 @@ import { resumeAwardBatches } from '../credentials/bulk';
 import { resumePlaylistBadges } from '../playlists/badge';
 import { pruneExpiredGrants } from '../ob3api/tokens';
 import { runDueFeeds } from '../imports/feeds';
+import { importJobHandler } from '../imports/background';
+import { IMPORT_QUEUE } from '../imports/service';
+import { pruneJobs, releaseOrphans } from '../jobs/queue';
+import { startJobRunner } from '../jobs/runner';
 
 /**
  * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
@@ -49,7 +53,14 @@ async function boot(): Promise<AppContext> {
 		);
 	}
 	console.log(lines.join('\n'));
-	setInterval(() => void Promise.all([pruneRateLimits(app.db), pruneExpiredGrants(app.db)]).catch(() => {}), 3_600_000).unref();
+	setInterval(() => void Promise.all([pruneRateLimits(app.db), pruneExpiredGrants(app.db), pruneJobs(app.db)]).catch(() => {}), 3_600_000).unref();
+	// The embedded database has one process (the data-directory lock): what is still active is an orphan.
+	if (app.database.engine === 'pglite') {
+		const released = await releaseOrphans(app.db);
+		if (released) logger.info({ released }, 'jobs of a stopped process are queued again');
+	}
+	const runner = startJobRunner(app, { [IMPORT_QUEUE]: importJobHandler(app) }, config.jobs);
+	process.once('sveltekit:shutdown' as 'exit', () => runner.stop());
 	const remind = () =>
 		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));
 	setInterval(() => void remind(), config.reminderIntervalSeconds * 1000).unref();
