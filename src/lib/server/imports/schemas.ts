@@ -5,6 +5,9 @@ import { IMPORT_FORMATS } from './record';
 /** Up to 10 MB of text in a JSON body (a file of 10,000 activities fits). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
+/** From this many records the import page applies in the background (a job with a progress page). */
+export const IMPORT_BACKGROUND_FROM = 200;
+
 export const ImportFormatInput = z.enum(['auto', ...IMPORT_FORMATS]);
 
 const options = {
