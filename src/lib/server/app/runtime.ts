@@ -4,7 +4,7 @@ import { createAppContext, type AppContext } from './context';
 import { ensurePlatformAdmin, issueSetupToken, platformAdminCount } from './bootstrap';
 import { pruneRateLimits } from '../ratelimit/rate-limiter';
 import { sendDueReminders } from '../enrolments/reminders';
-import { resumeAwardBatches } from '../credentials/bulk';
+import { AWARD_BATCH_QUEUE, awardBatchJobHandler, resumeAwardBatches } from '../credentials/bulk';
 import { resumePlaylistBadges } from '../playlists/badge';
 import { pruneExpiredGrants } from '../ob3api/tokens';
 import { runDueFeeds } from '../imports/feeds';
@@ -59,15 +59,16 @@ async function boot(): Promise<AppContext> {
 		const released = await releaseOrphans(app.db);
 		if (released) logger.info({ released }, 'jobs of a stopped process are queued again');
 	}
-	const runner = startJobRunner(app, { [IMPORT_QUEUE]: importJobHandler(app) }, config.jobs);
+	// Bulk awards a stopped process left half done carry on (each award is idempotent); batches from
+	// before the jobs table get their job first, so the runner's first poll finds them.
+	await resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
+	const runner = startJobRunner(app, { [IMPORT_QUEUE]: importJobHandler(app), [AWARD_BATCH_QUEUE]: awardBatchJobHandler(app) }, config.jobs);
 	process.once('sveltekit:shutdown' as 'exit', () => runner.stop());
 	const remind = () =>
 		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));
 	setInterval(() => void remind(), config.reminderIntervalSeconds * 1000).unref();
 	const fetchFeeds = () => runDueFeeds(app).catch((error: unknown) => logger.error({ err: error }, 'running import feeds failed'));
 	setInterval(() => void fetchFeeds(), config.feedCheckSeconds * 1000).unref();
-	// Bulk awards a stopped process left half done carry on (each award is idempotent).
-	void resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
 	// So do playlist badges that an award stopped half-way did not get to.
 	void resumePlaylistBadges(app).catch((error: unknown) => logger.error({ err: error }, 'resuming playlist badges failed'));
 	return app;

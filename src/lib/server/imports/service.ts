@@ -18,6 +18,7 @@ import { importRuns, type ImportReadOptions, type ImportRunItem } from './schema
 import { IMPORT_MAX_BYTES, type ImportInput } from './schemas';
 import { CSV_FIELDS, type ImportFormat } from './record';
 import { enqueue } from '../jobs/queue';
+import { wakeLocalRunners } from '../jobs/runner';
 
 /** The queue of background imports (see background.ts). */
 export const IMPORT_QUEUE = 'import.apply';
@@ -185,6 +186,7 @@ async function queueRun(app: Deps, run: ImportRunRow, content: Uint8Array, optio
 		await enqueue(tx, IMPORT_QUEUE, { runId: run.id, ...(options.select ? { select: options.select } : {}) }, { singletonKey: run.id });
 		return row;
 	});
+	wakeLocalRunners();
 	return saved;
 }
 

@@ -28,6 +28,14 @@ export interface JobRunner {
 	stop(): void;
 }
 
+/** This process's runners, woken by `wakeLocalRunners` after a job was enqueued here. */
+const local = new Set<JobRunner>();
+
+/** Call after the transaction that enqueued a job committed: this process looks at once instead of at its next poll. */
+export function wakeLocalRunners(): void {
+	for (const runner of local) runner.poke();
+}
+
 /**
  * Polls the jobs table for the queues it has handlers for, runs what it claims, and renews the leases
  * of what it runs. Every instance runs one; the claim (FOR UPDATE SKIP LOCKED) makes each job run on
@@ -90,13 +98,16 @@ export function startJobRunner(deps: { db: Db; logger: Logger }, handlers: Recor
 	heartbeat.unref();
 	schedule(0);
 
-	return {
+	const runner: JobRunner = {
 		workerId,
 		poke: () => schedule(0),
 		stop: () => {
 			stopped = true;
+			local.delete(runner);
 			clearTimeout(timer);
 			clearInterval(heartbeat);
 		}
 	};
+	local.add(runner);
+	return runner;
 }
