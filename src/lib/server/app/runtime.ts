@@ -12,6 +12,7 @@ import { importJobHandler } from '../imports/background';
 import { IMPORT_QUEUE } from '../imports/service';
 import { pruneJobs, releaseOrphans } from '../jobs/queue';
 import { startJobRunner } from '../jobs/runner';
+import { publicDataChanged, sharePublicCache } from '../http/public-cache';
 
 /**
  * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
@@ -62,7 +63,8 @@ async function boot(): Promise<AppContext> {
 	// Bulk awards a stopped process left half done carry on (each award is idempotent); batches from
 	// before the jobs table get their job first, so the runner's first poll finds them.
 	await resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
-	const runner = startJobRunner(app, { [IMPORT_QUEUE]: importJobHandler(app), [AWARD_BATCH_QUEUE]: awardBatchJobHandler(app) }, config.jobs);
+	sharePublicCache(app.database);
+	const runner = startJobRunner({ ...app, onJobDone: publicDataChanged }, { [IMPORT_QUEUE]: importJobHandler(app), [AWARD_BATCH_QUEUE]: awardBatchJobHandler(app) }, config.jobs);
 	process.once('sveltekit:shutdown' as 'exit', () => runner.stop());
 	const remind = () =>
 		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));

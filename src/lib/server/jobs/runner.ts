@@ -41,7 +41,7 @@ export function wakeLocalRunners(): void {
  * of what it runs. Every instance runs one; the claim (FOR UPDATE SKIP LOCKED) makes each job run on
  * one of them at a time, and a job whose process died is claimed again when its lease lapses.
  */
-export function startJobRunner(deps: { db: Db; logger: Logger }, handlers: Record<string, JobHandler>, options: JobRunnerOptions): JobRunner {
+export function startJobRunner(deps: { db: Db; logger: Logger; onJobDone?: () => Promise<void> }, handlers: Record<string, JobHandler>, options: JobRunnerOptions): JobRunner {
 	const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 	const queues = Object.keys(handlers);
 	const running = new Map<string, Promise<void>>();
@@ -79,7 +79,11 @@ export function startJobRunner(deps: { db: Db; logger: Logger }, handlers: Recor
 		const log = deps.logger.child({ jobId: job.id, queue: job.queue, attempt: job.attempts, workerId });
 		try {
 			await handler.run(job.payload, job);
-			if (await completeJob(deps.db, job, workerId)) log.info('job done');
+			if (await completeJob(deps.db, job, workerId)) {
+				log.info('job done');
+				// What the job wrote may be public (an import's activities): kept public answers are stale.
+				await deps.onJobDone?.().catch((error: unknown) => log.error({ err: error }, 'after a job'));
+			}
 			else log.warn('job finished after its lease was lost; another worker holds it');
 		} catch (error) {
 			if (stopped) return;
