@@ -7,7 +7,7 @@ import { sendDueReminders } from '../enrolments/reminders';
 import { AWARD_BATCH_QUEUE, awardBatchJobHandler, resumeAwardBatches } from '../credentials/bulk';
 import { resumePlaylistBadges } from '../playlists/badge';
 import { pruneExpiredGrants } from '../ob3api/tokens';
-import { runDueFeeds } from '../imports/feeds';
+import { FEED_QUEUE, feedJobHandler, runDueFeeds } from '../imports/feeds';
 import { importJobHandler } from '../imports/background';
 import { IMPORT_QUEUE } from '../imports/service';
 import { pruneJobs, releaseOrphans } from '../jobs/queue';
@@ -64,7 +64,7 @@ async function boot(): Promise<AppContext> {
 	// before the jobs table get their job first, so the runner's first poll finds them.
 	await resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
 	sharePublicCache(app.database);
-	const runner = startJobRunner({ ...app, onJobDone: publicDataChanged }, { [IMPORT_QUEUE]: importJobHandler(app), [AWARD_BATCH_QUEUE]: awardBatchJobHandler(app) }, config.jobs);
+	const runner = startJobRunner({ ...app, onJobDone: publicDataChanged }, { [IMPORT_QUEUE]: importJobHandler(app), [AWARD_BATCH_QUEUE]: awardBatchJobHandler(app), [FEED_QUEUE]: feedJobHandler(app) }, config.jobs);
 	process.once('sveltekit:shutdown' as 'exit', () => runner.stop());
 	const remind = () =>
 		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));
