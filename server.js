@@ -4,6 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 
+/**
+ * Shared with the app (src/lib/server/http/public-cache.ts): `clear` is ours; on PostgreSQL the app
+ * adds `current`, the cache generation every instance shares.
+ * @type {{ clear?: () => void, current?: () => Promise<number> }}
+ */
+const bridge = /** @type {any} */ (globalThis)[Symbol.for('cities-of-learning.public-cache')] ??= {};
 /** @type {(request: http.IncomingMessage, response: http.ServerResponse, next: () => void) => void} */
 let handler;
 try {
@@ -29,16 +35,23 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * Public API answers that declare `Cache-Control: public, max-age=N` are kept for N seconds and served
  * without entering the framework. Only anonymous GETs (no Authorization header, no session cookie, no
  * `Cache-Control: no-cache` from the client) use or fill the cache, and every successful write through
- * this process empties it. Other instances may serve a public answer up to N seconds old, as a CDN would.
+ * this process empties it (so does a finished background job). With several instances (PostgreSQL),
+ * each kept answer also carries the shared generation it was made under, read from the database before
+ * the answer is served or made: a write on another instance moves it on, so no instance serves an
+ * answer older than the last write anywhere. That read is one tiny query per cacheable request.
  */
 const MAX_ENTRIES = 2_000;
 const MAX_BODY_BYTES = 256 * 1024;
-/** @type {Map<string, { headers: string[], body: Buffer, expires: number, stored: number }>} */
+/** @type {Map<string, { headers: string[], body: Buffer, expires: number, stored: number, shared: number }>} */
 const cache = new Map();
 let generation = 0;
 /** Request ids of cached answers: this process's id and a counter (no randomness on the hot path). */
 const BOOT_ID = randomUUID().slice(0, 8);
 let hits = 0;
+bridge.clear = () => {
+	generation++;
+	cache.clear();
+};
 
 /** @param {http.IncomingMessage} request */
 function isCacheableRequest(request) {
@@ -61,11 +74,12 @@ function maxAgeOf(value) {
 /**
  * @param {http.IncomingMessage} request
  * @param {http.ServerResponse} response
+ * @param {number} shared the shared generation now (0 on a single instance)
  */
-function serveFromCache(request, response) {
+function serveFromCache(request, response, shared) {
 	const entry = cache.get(request.url ?? '');
 	if (!entry) return false;
-	if (entry.expires <= Date.now()) {
+	if (entry.expires <= Date.now() || entry.shared !== shared) {
 		cache.delete(request.url ?? '');
 		return false;
 	}
@@ -81,8 +95,9 @@ function serveFromCache(request, response) {
  * Captures what the handler writes so that a cacheable answer can be kept.
  * @param {http.IncomingMessage} request
  * @param {http.ServerResponse} response
+ * @param {number} shared the shared generation read before the handler ran
  */
-function recordInto(request, response) {
+function recordInto(request, response, shared) {
 	const startedAt = generation;
 	/** @type {Buffer[]} */
 	const chunks = [];
@@ -117,7 +132,7 @@ function recordInto(request, response) {
 			for (const item of Array.isArray(value) ? value : [value]) headers.push(name, String(item));
 		}
 		if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value ?? '');
-		cache.set(request.url ?? '', { headers, body, expires: Date.now() + maxAge * 1000, stored: Date.now() });
+		cache.set(request.url ?? '', { headers, body, expires: Date.now() + maxAge * 1000, stored: Date.now(), shared });
 	});
 }
 
@@ -130,13 +145,33 @@ const server = http.createServer((request, response) => {
 			}
 		});
 	} else if (isCacheableRequest(request)) {
-		if (serveFromCache(request, response)) return;
-		recordInto(request, response);
+		if (bridge.current) {
+			bridge.current().then(
+				(shared) => {
+					if (serveFromCache(request, response, shared)) return;
+					recordInto(request, response, shared);
+					handle(request, response);
+				},
+				// The database did not answer: no cache for this request.
+				() => handle(request, response)
+			);
+			return;
+		}
+		if (serveFromCache(request, response, 0)) return;
+		recordInto(request, response, 0);
 	}
+	handle(request, response);
+});
+
+/**
+ * @param {http.IncomingMessage} request
+ * @param {http.ServerResponse} response
+ */
+function handle(request, response) {
 	handler(request, response, () => {
 		response.writeHead(404).end('Not found');
 	});
-});
+}
 
 /**
  * Requests Node's parser refuses before any handler sees them (headers or URL too large, malformed

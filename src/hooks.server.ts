@@ -9,6 +9,7 @@ import { VISITOR } from '$lib/server/auth/actor';
 import { CONSENT_ROUTE, crossSiteFormRefusal } from '$lib/server/http/csrf';
 import { statusInfo } from '$lib/server/ob3api/http';
 import { applySecurityHeaders, originOf } from '$lib/server/http/security-headers';
+import { publicDataChanged } from '$lib/server/http/public-cache';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -19,6 +20,8 @@ const REQUEST_ID = /^[\w.-]{8,100}$/;
 function jsonResponse(status: number, body: unknown): Response {
 	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
@@ -82,6 +85,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (response.headers.get('content-type')?.startsWith('text/html') && !response.headers.has('content-language')) {
 		response.headers.set('content-language', event.locals.locale ?? 'en');
 	}
+	// A write went through: answers kept for anonymous readers (here and on other instances) are stale.
+	// Awaited, so the writer's next read anywhere already sees the new generation.
+	if (!SAFE_METHODS.has(event.request.method) && response.status < 400) await publicDataChanged().catch((error: unknown) => logger.error({ err: error }, 'moving the public cache generation failed'));
 	const tileOrigin = originOf(app.config.map.tileUrl);
 	applySecurityHeaders(response, {
 		https: app.config.publicUrl.startsWith('https:'),

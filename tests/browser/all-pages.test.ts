@@ -8,6 +8,7 @@ import { LOCALES } from '../../src/lib/i18n/locales';
 import { activityBody, cityWithAdmin, createOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../support/factories';
 import { linkIn } from '../support/server';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { largeCsv } from '../support/imports';
 import { pkcePair, testWallet } from '../support/ob3-wallet';
 
 let platform: Platform;
@@ -32,6 +33,8 @@ beforeAll(async () => {
 	const awarded = await owner.post(`/api/v1/enrolments/${joined.body.enrolment.id}/award`);
 	// A second participant, not awarded yet: the participants page then shows the award button too.
 	await (await signUp(platform, 'second')).post(`/api/v1/activities/${activity.id}/enrolments`);
+	// A background import: its run page shows the progress bar and the report.
+	const importRun = await owner.post('/api/v1/imports', { organisationId: approved.id, format: 'csv', content: largeCsv('pages', 3), background: true });
 	const bulk = await owner.post(`/api/v1/activities/${activity.id}/awards`, { recipients: [{ email: 'crew@example.org', narrative: 'Built the stage' }] });
 	const second = await signUp(platform, 'evidence');
 	const secondJoined = await second.post(`/api/v1/activities/${activity.id}/enrolments`);
@@ -87,7 +90,7 @@ beforeAll(async () => {
 		`/activities/new?organisation=${approved.id}`, `/activities/${draft.body.id}/edit`, `/activities/${activity.id}/quality`,
 		`/activities/${activity.id}/participants`, `/activities/${activity.id}/translations`, `/activities/${draft.body.id}`, `/credentials/${awarded.body.credential.id}`,
 		`/activities/${activity.id}/awards`, `/activities/${activity.id}/awards/${bulk.body.id}`, `/activities/${activity.id}/claim-codes`, `/activities/${activity.id}/evidence-review`,
-		`/playlists/new?organisation=${approved.id}`, `/organisations/${approved.id}/import/feeds`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`,
+		`/playlists/new?organisation=${approved.id}`, `/organisations/${approved.id}/import/feeds`, `/organisations/${approved.id}/import/${importRun.body.id}`, `/playlists/${draftPlaylist.body.id}/edit`, `/playlists/${draftPlaylist.body.id}`, `/organisations/${approved.id}/playlists?status=draft`,
 		'/surveys', `/surveys/new?organisation=${approved.id}`, `/surveys/${feedback.body.id}/edit`, `/surveys/${feedback.body.id}/results`, `/playlists/${playlist.body.id}/impact`,
 		`/organisations/${approved.id}/dashboard`);
 	add(undefined, '/ims/ob/v3p0/auth/authorize?client_id=unknown&response_type=code');

@@ -4,10 +4,15 @@ import { createAppContext, type AppContext } from './context';
 import { ensurePlatformAdmin, issueSetupToken, platformAdminCount } from './bootstrap';
 import { pruneRateLimits } from '../ratelimit/rate-limiter';
 import { sendDueReminders } from '../enrolments/reminders';
-import { resumeAwardBatches } from '../credentials/bulk';
+import { AWARD_BATCH_QUEUE, awardBatchJobHandler, resumeAwardBatches } from '../credentials/bulk';
 import { resumePlaylistBadges } from '../playlists/badge';
 import { pruneExpiredGrants } from '../ob3api/tokens';
-import { runDueFeeds } from '../imports/feeds';
+import { FEED_QUEUE, feedJobHandler, runDueFeeds } from '../imports/feeds';
+import { importJobHandler } from '../imports/background';
+import { IMPORT_QUEUE } from '../imports/service';
+import { pruneJobs, releaseOrphans } from '../jobs/queue';
+import { startJobRunner } from '../jobs/runner';
+import { publicDataChanged, sharePublicCache } from '../http/public-cache';
 
 /**
  * The one AppContext of the server process. SvelteKit's `init` hook starts it before the first request;
@@ -49,14 +54,23 @@ async function boot(): Promise<AppContext> {
 		);
 	}
 	console.log(lines.join('\n'));
-	setInterval(() => void Promise.all([pruneRateLimits(app.db), pruneExpiredGrants(app.db)]).catch(() => {}), 3_600_000).unref();
+	setInterval(() => void Promise.all([pruneRateLimits(app.db), pruneExpiredGrants(app.db), pruneJobs(app.db)]).catch(() => {}), 3_600_000).unref();
+	// The embedded database has one process (the data-directory lock): what is still active is an orphan.
+	if (app.database.engine === 'pglite') {
+		const released = await releaseOrphans(app.db);
+		if (released) logger.info({ released }, 'jobs of a stopped process are queued again');
+	}
+	// Bulk awards a stopped process left half done carry on (each award is idempotent); batches from
+	// before the jobs table get their job first, so the runner's first poll finds them.
+	await resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
+	sharePublicCache(app.database);
+	const runner = startJobRunner({ ...app, onJobDone: publicDataChanged }, { [IMPORT_QUEUE]: importJobHandler(app), [AWARD_BATCH_QUEUE]: awardBatchJobHandler(app), [FEED_QUEUE]: feedJobHandler(app) }, config.jobs);
+	process.once('sveltekit:shutdown' as 'exit', () => runner.stop());
 	const remind = () =>
 		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));
 	setInterval(() => void remind(), config.reminderIntervalSeconds * 1000).unref();
 	const fetchFeeds = () => runDueFeeds(app).catch((error: unknown) => logger.error({ err: error }, 'running import feeds failed'));
 	setInterval(() => void fetchFeeds(), config.feedCheckSeconds * 1000).unref();
-	// Bulk awards a stopped process left half done carry on (each award is idempotent).
-	void resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
 	// So do playlist badges that an award stopped half-way did not get to.
 	void resumePlaylistBadges(app).catch((error: unknown) => logger.error({ err: error }, 'resuming playlist badges failed'));
 	return app;

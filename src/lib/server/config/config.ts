@@ -75,7 +75,10 @@ const EnvSchema = z
 		TRANSLATE_PROVIDER: z.enum(['libretranslate', 'deepl']).optional(),
 		TRANSLATE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
 		TRANSLATE_API_KEY: optionalText,
-		TRANSLATE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(20)
+		TRANSLATE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(20),
+		JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+		JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+		JOBS_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60)
 	});
 
 export type RateRule = { limit: number; windowSeconds: number };
@@ -122,6 +125,8 @@ export interface Config {
 	statsCacheSeconds: number;
 	/** The machine translation provider; undefined when none is configured (the feature is off). */
 	translation: TranslationConfig | undefined;
+	/** Background jobs: how many at once per process, how often to look, how long a claim holds without a heartbeat. */
+	jobs: { concurrency: number; pollMs: number; leaseSeconds: number };
 }
 
 export interface TranslationConfig {
@@ -233,6 +238,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 					apiKey: env.TRANSLATE_API_KEY,
 					timeoutMs: env.TRANSLATE_TIMEOUT_SECONDS * 1000
 				}
-			: undefined
+			: undefined,
+		jobs: { concurrency: env.JOBS_CONCURRENCY, pollMs: env.JOBS_POLL_MS, leaseSeconds: env.JOBS_LEASE_SECONDS }
 	};
 }

@@ -21,7 +21,7 @@ async function storage() {
 }
 
 /** Restarts keep the secret that seals the signing keys (set, as a multi-instance set-up must). */
-const env = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, CREDENTIAL_SECRET: 'crash test secret, long enough to be a key' };
+const env = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, CREDENTIAL_SECRET: 'crash test secret, long enough to be a key', JOBS_LEASE_SECONDS: '4' };
 
 async function seed(server: TestServer): Promise<{ owner: ApiClient; activityId: string }> {
 	const anonymous = apiClient(server.url);

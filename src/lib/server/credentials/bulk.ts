@@ -19,6 +19,8 @@ import { awardDuePlaylistBadges } from '../playlists/badge';
 import { endorsementDocuments } from './endorsements';
 import { recordAudit } from '../platform/audit';
 import type { BulkAwardInput } from './bulk-schemas';
+import { enqueue } from '../jobs/queue';
+import { wakeLocalRunners, type JobHandler } from '../jobs/runner';
 
 type Deps = Pick<AppContext, 'db' | 'config' | 'frameworks' | 'credentialSecret' | 'now' | 'mailer' | 'logger'>;
 
@@ -58,30 +60,30 @@ export async function createAwardBatch(app: Deps, actor: Actor, activityId: stri
 			);
 		}
 		await recordAudit(tx, { cityId: activity.cityId, actorId: user.user.id, action: 'credential.bulk_award', targetType: 'activity', targetId: activityId, data: { batchId: created!.id, recipients: input.recipients.length, reaward: input.reaward } });
+		// The batch's job commits with it; a worker on any instance works through it.
+		await enqueue(tx, AWARD_BATCH_QUEUE, { batchId: created!.id }, { singletonKey: created!.id });
 		return created!;
 	});
-	startAwardBatch(app, batch.id);
+	wakeLocalRunners();
 	return batch;
 }
 
-/** Batches being worked on by this process, so that a batch is never run twice here at once. */
-const running = new Map<string, Promise<void>>();
+/** The queue of bulk awards: `{ batchId }`, run by `runAwardBatch` (idempotent: it only takes pending items). */
+export const AWARD_BATCH_QUEUE = 'credential.award_batch';
 
-export function startAwardBatch(app: Deps, batchId: string): Promise<void> {
-	const existing = running.get(batchId);
-	if (existing) return existing;
-	const work = runAwardBatch(app, batchId)
-		.catch((error: unknown) => app.logger.error({ err: error, batchId }, 'bulk award stopped; it resumes at the next start'))
-		.finally(() => running.delete(batchId));
-	running.set(batchId, work);
-	return work;
+export function awardBatchJobHandler(app: Deps): JobHandler {
+	return { run: (payload) => runAwardBatch(app, String(payload.batchId)) };
 }
 
-/** Picks up batches a stopped process left unfinished (called at start). */
+/**
+ * Unfinished batches without a job (started before bulk awards ran as jobs) get one; the singleton key
+ * adds nothing for a batch whose job is waiting or running, so every instance may call this at start.
+ */
 export async function resumeAwardBatches(app: Deps): Promise<number> {
 	const unfinished = await app.db.select({ id: awardBatches.id }).from(awardBatches).where(eq(awardBatches.status, 'running'));
-	for (const { id } of unfinished) void startAwardBatch(app, id);
-	return unfinished.length;
+	let added = 0;
+	for (const { id } of unfinished) if (await enqueue(app.db, AWARD_BATCH_QUEUE, { batchId: id }, { singletonKey: id })) added++;
+	return added;
 }
 
 export async function runAwardBatch(app: Deps, batchId: string): Promise<void> {

@@ -16,3 +16,4 @@ export * from '../ob3api/schema';
 export * from '../profiles/schema';
 export * from '../surveys/schema';
 export * from '../stats/schema';
+export * from '../jobs/schema';

@@ -12,6 +12,8 @@ import { findOrganisationScope } from '../organisations/queries';
 import { runImport } from './service';
 import { importFeeds, importRuns, type ImportRunItem } from './schema';
 import type { FeedInput } from './feed-schemas';
+import { enqueue } from '../jobs/queue';
+import { wakeLocalRunners, type JobHandler } from '../jobs/runner';
 
 type Deps = Pick<AppContext, 'db' | 'frameworks' | 'now' | 'logger' | 'config'>;
 export type FeedRow = typeof importFeeds.$inferSelect;
@@ -84,8 +86,10 @@ export async function runFeedNow(app: Deps, actor: Actor, feedId: string): Promi
 }
 
 /**
- * Claims the feeds that are due and runs them. Claiming moves `next_run_at` on inside a transaction
- * that skips rows another instance has locked, so with several instances each feed runs once.
+ * Claims the feeds that are due and hands each to a job. Claiming moves `next_run_at` on inside a
+ * transaction that skips rows another instance has locked, and enqueues the feed's job in the same
+ * transaction: with several instances each feed runs once, on whichever instance takes the job, and a
+ * run a crash interrupted is taken again (the singleton key keeps one job per feed at a time).
  */
 export async function runDueFeeds(app: Deps): Promise<number> {
 	const now = app.now();
@@ -93,11 +97,25 @@ export async function runDueFeeds(app: Deps): Promise<number> {
 		const due = await tx.select().from(importFeeds).where(lte(importFeeds.nextRunAt, now)).orderBy(asc(importFeeds.nextRunAt)).limit(FEEDS_PER_CHECK).for('update', { skipLocked: true });
 		for (const feed of due) {
 			await tx.update(importFeeds).set({ nextRunAt: new Date(now.getTime() + feed.intervalMinutes * 60_000) }).where(eq(importFeeds.id, feed.id));
+			await enqueue(tx, FEED_QUEUE, { feedId: feed.id }, { singletonKey: feed.id });
 		}
 		return due;
 	});
-	for (const feed of claimed) await runFeed(app, feed);
+	if (claimed.length) wakeLocalRunners();
 	return claimed.length;
+}
+
+/** The queue of feed runs: `{ feedId }`. A run records its own failures on the feed (no retry needed). */
+export const FEED_QUEUE = 'import.feed';
+
+export function feedJobHandler(app: Deps): JobHandler {
+	return {
+		run: async (payload) => {
+			const [feed] = await app.db.select().from(importFeeds).where(eq(importFeeds.id, String(payload.feedId)));
+			// Unsubscribed meanwhile: nothing to do.
+			if (feed) await runFeed(app, feed);
+		}
+	};
 }
 
 /**

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedOrganisation, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
+import { largeCsv } from '../../../../tests/support/imports';
 
 let platform: Platform;
 let setup: Awaited<ReturnType<typeof approvedOrganisation>>;
@@ -135,6 +136,45 @@ describe('odd files and second readings', () => {
 		const activity = (await setup.owner.get(`/api/v1/activities/${first.body.items[0].id}`)).body;
 		expect(activity.sessions.map((s: { startsAt: string }) => s.startsAt)).not.toContain('2027-01-08T18:00:00.000Z');
 		expect(activity.sessions).toHaveLength(3);
+	});
+});
+
+describe('a background import', () => {
+	const poll = async (url: string) => {
+		let run = (await setup.owner.get(new URL(url).pathname)).body;
+		while (run.status === 'queued' || run.status === 'running') {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			run = (await setup.owner.get(new URL(url).pathname)).body;
+		}
+		return run;
+	};
+
+	it('answers 202 with the run, then reports progress and the same result as a direct import', async () => {
+		const content = largeCsv('bg', 450);
+		const started = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'csv', content, background: true });
+		expect(started.status, JSON.stringify(started.body).slice(0, 300)).toBe(202);
+		expect(started.headers.get('location')).toBe(started.body.url);
+		expect(started.body).toMatchObject({ status: 'queued', progress: { processed: 0, total: 450 }, created: 0 });
+		const done = await poll(started.body.url);
+		expect(done).toMatchObject({ status: 'applied', progress: { processed: 450, total: 450 }, created: 450, updated: 0, message: null });
+		expect(new Set(done.items.map((item: { sourceId: string }) => item.sourceId)).size).toBe(450);
+		// The same file again, directly: nothing new.
+		const again = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'csv', content });
+		expect(again.body).toMatchObject({ status: 'applied', created: 0, updated: 0, skipped: 450 });
+	});
+
+	it('applies a preview in the background once; a dry run stays direct', async () => {
+		const content = largeCsv('pv', 5);
+		const preview = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'csv', content, dryRun: true, background: true });
+		expect(preview.status).toBe(200);
+		expect(preview.body).toMatchObject({ status: 'previewed', created: 5 });
+		const started = await setup.owner.post(`/api/v1/imports/${preview.body.id}/apply`, { publish: true, background: true, select: ['pv-1', 'pv-3'] });
+		expect(started.status).toBe(202);
+		expect((await setup.owner.post(`/api/v1/imports/${preview.body.id}/apply`, { background: true })).status).toBe(409);
+		const done = await poll(started.body.url);
+		expect(done).toMatchObject({ status: 'applied', created: 2, progress: { processed: 2, total: 2 } });
+		expect(done.items.map((item: { status: string }) => item.status)).toEqual(['published', 'published']);
+		expect((await platform.anonymous.get(new URL(started.body.url).pathname)).status).toBe(401);
 	});
 });
 

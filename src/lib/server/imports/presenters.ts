@@ -6,8 +6,11 @@ import type { ImportRunRow } from './service';
 export function presentRun(run: ImportRunRow, publicUrl: string): ImportResultDto {
 	return {
 		id: run.id,
+		url: `${publicUrl}/api/v1/imports/${run.id}`,
 		format: run.format,
 		status: run.status,
+		progress: { processed: run.processed, total: run.total },
+		message: run.message,
 		dryRun: run.status === 'previewed',
 		created: run.created,
 		updated: run.updated,
@@ -25,6 +28,13 @@ export function presentRun(run: ImportRunRow, publicUrl: string): ImportResultDt
 		})),
 		createdAt: run.createdAt.toISOString()
 	};
+}
+
+/** The API's answer to an import: 200 with the result, or 202 with a queued run to poll at its `url`. */
+export function answerRun(run: ImportRunRow, publicUrl: string): ImportResultDto | Response {
+	const dto = presentRun(run, publicUrl);
+	if (run.status !== 'queued') return dto;
+	return new Response(JSON.stringify(dto), { status: 202, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', location: dto.url } });
 }
 
 export function presentFeed(feed: FeedRow): FeedDto {

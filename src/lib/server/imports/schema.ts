@@ -6,7 +6,8 @@ import { organisationIdColumn } from '../organisations/schema';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
-export type ImportRunStatus = 'previewed' | 'applied' | 'failed';
+/** `queued` and `running`: applied in the background (a job), `processed` of `total` records so far. */
+export type ImportRunStatus = 'previewed' | 'queued' | 'running' | 'applied' | 'failed';
 
 /** How the content is read: the same for the preview and for applying it. */
 export interface ImportReadOptions {
@@ -53,6 +54,11 @@ export const importRuns = pgTable(
 		/** Assumptions the parser made (a time zone, day-first dates) and records left out on purpose. */
 		warnings: jsonb('warnings').$type<{ record: string; message: string }[]>().notNull().default([]),
 		items: jsonb('items').$type<ImportRunItem[]>().notNull().default([]),
+		/** Records to write and written so far; a background run adds each chunk's items with its writes. */
+		total: integer('total').notNull().default(0),
+		processed: integer('processed').notNull().default(0),
+		/** Why a background run failed, for the person who started it. */
+		message: text('message'),
 		/** Set when a subscribed feed made this run (its history). */
 		feedId: uuid('feed_id'),
 		createdAt: createdAt(),

@@ -5,6 +5,9 @@ import { IMPORT_FORMATS } from './record';
 /** Up to 10 MB of text in a JSON body (a file of 10,000 activities fits). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
+/** From this many records the import page applies in the background (a job with a progress page). */
+export const IMPORT_BACKGROUND_FROM = 200;
+
 export const ImportFormatInput = z.enum(['auto', ...IMPORT_FORMATS]);
 
 const options = {
@@ -13,7 +16,8 @@ const options = {
 	csvMapping: z.record(z.string().max(40), z.string().max(200)).optional().describe('For CSV in another layout: our field -> their column name'),
 	dateOrder: z.enum(['dmy', 'mdy']).optional().describe('For CSV: how to read 01/02/2030 (day first, or month first); the file decides when left out'),
 	publish: z.boolean().default(false).describe('Publish the records that are complete (or send them to the city’s review); the others stay drafts'),
-	select: z.array(z.string().max(500)).max(20_000).optional().describe('Only these records (by source id); all by default')
+	select: z.array(z.string().max(500)).max(20_000).optional().describe('Only these records (by source id); all by default'),
+	background: z.boolean().default(false).describe('Apply as a background job: answers 202 at once with the run (`queued`); poll its `url` for `progress` and, once `applied`, the result. For large files. Ignored for a dry run')
 };
 
 export const ImportInput = z
@@ -30,13 +34,16 @@ export const ImportInput = z
 	.meta({ id: 'ImportInput' });
 export type ImportInput = z.infer<typeof ImportInput>;
 
-export const ApplyImportInput = z.object({ publish: options.publish, select: options.select }).meta({ id: 'ApplyImportInput' });
+export const ApplyImportInput = z.object({ publish: options.publish, select: options.select, background: options.background }).meta({ id: 'ApplyImportInput' });
 
 export const ImportResultDto = z
 	.object({
 		id: z.uuid().describe('The import run: apply a preview with POST /api/v1/imports/{id}/apply'),
 		format: z.string(),
-		status: z.enum(['previewed', 'applied', 'failed']),
+		url: z.string().describe('This run in the API: GET it for the progress of a background run'),
+		status: z.enum(['previewed', 'queued', 'running', 'applied', 'failed']).describe('`queued` and `running`: a background run on its way; `applied`: done'),
+		progress: z.object({ processed: z.int(), total: z.int() }).describe('Records written so far, of all to write'),
+		message: z.string().nullable().describe('Why a background run failed'),
 		dryRun: z.boolean(),
 		created: z.int(),
 		updated: z.int(),

@@ -17,6 +17,11 @@ import { writePlan } from './write';
 import { importRuns, type ImportReadOptions, type ImportRunItem } from './schema';
 import { IMPORT_MAX_BYTES, type ImportInput } from './schemas';
 import { CSV_FIELDS, type ImportFormat } from './record';
+import { enqueue } from '../jobs/queue';
+import { wakeLocalRunners } from '../jobs/runner';
+
+/** The queue of background imports (see background.ts). */
+export const IMPORT_QUEUE = 'import.apply';
 
 type Deps = Pick<AppContext, 'db' | 'frameworks' | 'now' | 'config'>;
 export type ImportRunRow = typeof importRuns.$inferSelect;
@@ -46,7 +51,7 @@ export async function readSource(input: { content?: string | Uint8Array | undefi
  * was read with, for applying the preview exactly as it was seen. A file nothing can be read from is
  * refused (422) and changes nothing.
  */
-export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput, 'content'> & { content?: string | Uint8Array | undefined; feedId?: string }) {
+export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput, 'content' | 'background'> & { content?: string | Uint8Array | undefined; feedId?: string; background?: boolean | undefined }) {
 	const user = requireUser(actor);
 	const { org, city } = await importScope(app, actor, input.organisationId);
 	// Each import reads and parses up to 10 MB, possibly fetched from elsewhere: bounded per person.
@@ -83,15 +88,31 @@ export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput
 			content: input.dryRun ? bytes : null
 		})
 		.returning();
-	return executeRun(app, actor, run!, bytes, city, { dryRun: input.dryRun, publish: input.publish, select: input.select });
+	return executeRun(app, actor, run!, bytes, city, { dryRun: input.dryRun, publish: input.publish, select: input.select, background: input.background });
 }
 
 /** Applies a preview as it was seen: the content and read options kept with it. */
-export async function applyRun(app: Deps, actor: Actor, runId: string, options: { publish: boolean; select?: string[] | undefined }) {
+export async function applyRun(app: Deps, actor: Actor, runId: string, options: { publish: boolean; select?: string[] | undefined; background?: boolean | undefined }) {
 	const run = await findRun(app, actor, runId);
 	if (run.status !== 'previewed' || !run.content) throw invalidState('This import was already applied.');
 	const city = (await findCityById(app.db, run.cityId))!;
-	return executeRun(app, actor, run, run.content, city, { dryRun: false, publish: options.publish, select: options.select });
+	return executeRun(app, actor, run, run.content, city, { dryRun: false, publish: options.publish, select: options.select, background: options.background });
+}
+
+/** Parses a run's content as it was read, and keeps the selected records. */
+export function readRecords(app: Pick<Deps, 'frameworks'>, run: ImportRunRow, content: Uint8Array, select?: string[] | undefined) {
+	const format = run.format as ImportFormat;
+	const { locale, timezone, csvMapping, dateOrder } = run.readWith;
+	const mapping = csvMapping ? Object.fromEntries(Object.entries(csvMapping).filter(([field]) => (CSV_FIELDS as readonly string[]).includes(field))) : undefined;
+	const parsed = parseImport(format, content, { defaultLocale: locale, defaultTimeZone: timezone, skillFor: skillMatcher(app.frameworks), ...(mapping ? { csvMapping: mapping } : {}), ...(dateOrder ? { dateOrder } : {}) });
+	const selected = select ? new Set(select) : undefined;
+	const records = selected ? parsed.records.filter((record) => selected.has(record.sourceId)) : parsed.records;
+	return { format, locale, parsed, records };
+}
+
+/** Publish, send to the city's review, or leave drafts: what the importing person may do. */
+export function publishMode(actor: Actor, city: CityRow, publish: boolean): false | 'publish' | 'review' {
+	return !publish ? false : city.moderateActivities && !can(actor, 'activity.moderate', { cityId: city.id }) ? 'review' : 'publish';
 }
 
 async function executeRun(
@@ -100,19 +121,15 @@ async function executeRun(
 	run: ImportRunRow,
 	content: Uint8Array,
 	city: CityRow,
-	options: { dryRun: boolean; publish: boolean; select?: string[] | undefined }
+	options: { dryRun: boolean; publish: boolean; select?: string[] | undefined; background?: boolean | undefined }
 ) {
 	const user = requireUser(actor);
-	const format = run.format as ImportFormat;
-	const { locale, timezone, csvMapping, dateOrder } = run.readWith;
-	const mapping = csvMapping ? Object.fromEntries(Object.entries(csvMapping).filter(([field]) => (CSV_FIELDS as readonly string[]).includes(field))) : undefined;
-	const parsed = parseImport(format, content, { defaultLocale: locale, defaultTimeZone: timezone, skillFor: skillMatcher(app.frameworks), ...(mapping ? { csvMapping: mapping } : {}), ...(dateOrder ? { dateOrder } : {}) });
+	const { format, locale, parsed, records } = readRecords(app, run, content, options.select);
 	if (parsed.records.length === 0) {
 		await app.db.update(importRuns).set({ status: 'failed', content: null, errors: parsed.errors.slice(0, 500) }).where(eq(importRuns.id, run.id));
 		throw new AppError('import_unreadable', parsed.errors[0]?.message ?? 'No learning opportunities were found in this file.', parsed.errors.slice(0, 100));
 	}
-	const selected = options.select ? new Set(options.select) : undefined;
-	const records = selected ? parsed.records.filter((record) => selected.has(record.sourceId)) : parsed.records;
+	if (options.background && !options.dryRun) return queueRun(app, run, content, { publish: options.publish, select: options.select, total: records.length });
 	const { planned, errors } = await planImport(app.db, run.organisationId, format, records, locale);
 	const allErrors = [...parsed.errors, ...errors];
 	let items: ImportRunItem[];
@@ -126,8 +143,7 @@ async function executeRun(
 		}));
 	} else {
 		const frameworkIds = await frameworksOfCity(app.db, app.frameworks, run.cityId);
-		const publish = !options.publish ? false : city.moderateActivities && !can(actor, 'activity.moderate', { cityId: run.cityId }) ? 'review' : 'publish';
-		items = await writePlan(app, planned, { cityId: run.cityId, organisationId: run.organisationId, format, userId: user.user.id, frameworkIds, publish, now: app.now() });
+		items = await writePlan(app, planned, { cityId: run.cityId, organisationId: run.organisationId, format, userId: user.user.id, frameworkIds, publish: publishMode(actor, city, options.publish), now: app.now() });
 	}
 	const count = (action: ImportRunItem['action']) => items.filter((item) => item.action === action).length;
 	const [saved] = await app.db
@@ -140,6 +156,8 @@ async function executeRun(
 			created: count('create'),
 			updated: count('update'),
 			skipped: count('skip'),
+			total: items.length,
+			processed: options.dryRun ? 0 : items.length,
 			errors: allErrors.slice(0, 1000),
 			warnings: (parsed.warnings ?? []).slice(0, 1000),
 			items
@@ -150,6 +168,26 @@ async function executeRun(
 		await recordAudit(app.db, { cityId: run.cityId, actorId: user.user.id, action: 'import.apply', targetType: 'organisation', targetId: run.organisationId, data: { importId: run.id, format, created: saved!.created, updated: saved!.updated, skipped: saved!.skipped, errors: allErrors.length } });
 	}
 	return saved!;
+}
+
+/**
+ * Hands the run to a background job: the run becomes `queued` (keeping its content) and the job is
+ * added in the same transaction, so there is a job if and only if the run says it is queued. Only a
+ * preview (or a fresh run) can be queued, once.
+ */
+async function queueRun(app: Deps, run: ImportRunRow, content: Uint8Array, options: { publish: boolean; select?: string[] | undefined; total: number }) {
+	const saved = await app.db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(importRuns)
+			.set({ status: 'queued', publish: options.publish, content: Buffer.from(content), total: options.total, processed: 0, items: [] })
+			.where(and(eq(importRuns.id, run.id), eq(importRuns.status, 'previewed')))
+			.returning();
+		if (!row) throw invalidState('This import was already applied.');
+		await enqueue(tx, IMPORT_QUEUE, { runId: run.id, ...(options.select ? { select: options.select } : {}) }, { singletonKey: run.id });
+		return row;
+	});
+	wakeLocalRunners();
+	return saved;
 }
 
 /** A run, for those who may import for its organisation. */

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
+import type { Tx } from '../db/database';
 import { activities, activitySessions } from '../activities/schema';
 import { describeBadge, frameworksOf } from '../activities/rules';
 import { criteriaText } from '../activities/service';
@@ -25,9 +26,12 @@ export interface WriteContext {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Runs inside each chunk's transaction: a background run records the chunk's items and progress there, so both commit together. */
+export type ChunkWritten = (tx: Tx, items: ImportRunItem[]) => Promise<void>;
+
 /** Writes the planned creates and updates; returns one item per record with the activity it became. */
-export async function writePlan(app: Pick<AppContext, 'db' | 'frameworks'>, planned: PlannedRecord[], ctx: WriteContext): Promise<ImportRunItem[]> {
-	const items: ImportRunItem[] = [];
+export async function writePlan(app: Pick<AppContext, 'db' | 'frameworks'>, planned: PlannedRecord[], ctx: WriteContext, onChunk?: ChunkWritten): Promise<ImportRunItem[]> {
+	const all: ImportRunItem[] = [];
 	const suggest = skillSuggester(app.frameworks, ctx.frameworkIds);
 	const skillsOf = (record: PlannedRecord['record']) =>
 		[...new Set(record.skills)].filter((id) => {
@@ -36,6 +40,7 @@ export async function writePlan(app: Pick<AppContext, 'db' | 'frameworks'>, plan
 		});
 	for (let start = 0; start < planned.length; start += CHUNK) {
 		const chunk = planned.slice(start, start + CHUNK);
+		const items: ImportRunItem[] = [];
 		await app.db.transaction(async (tx) => {
 			const creates = chunk.filter((p) => p.action === 'create' && p.mapped);
 			const statusOf = (p: PlannedRecord): 'draft' | 'published' | 'in_review' => (ctx.publish && p.mapped!.missing.length === 0 ? (ctx.publish === 'publish' ? 'published' : 'in_review') : 'draft');
@@ -97,12 +102,14 @@ export async function writePlan(app: Pick<AppContext, 'db' | 'frameworks'>, plan
 				}
 				items.push({ sourceId: p.record.sourceId, title: Object.values(p.mapped!.columns.title)[0] ?? '', action: 'update', activityId: existing.id, status: publishNow ? (ctx.publish === 'publish' ? 'published' : 'in_review') : existing.status });
 			}
+			for (const p of chunk.filter((p) => p.action === 'skip' || p.action === 'error')) {
+				items.push({ sourceId: p.record.sourceId, title: Object.values(p.record.title)[0] ?? '', action: p.action, ...(p.reason ? { reason: p.reason } : {}), ...(p.existing ? { activityId: p.existing.id, status: p.existing.status } : {}) });
+			}
+			if (onChunk) await onChunk(tx, items);
 		});
-		for (const p of chunk.filter((p) => p.action === 'skip' || p.action === 'error')) {
-			items.push({ sourceId: p.record.sourceId, title: Object.values(p.record.title)[0] ?? '', action: p.action, ...(p.reason ? { reason: p.reason } : {}), ...(p.existing ? { activityId: p.existing.id, status: p.existing.status } : {}) });
-		}
+		all.push(...items);
 		// Parsing and mapping ran synchronously; let other requests in between chunks.
 		await yieldToEventLoop();
 	}
-	return items;
+	return all;
 }

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, updatedAt } from '../db/columns';
 import { users } from '../accounts/schema';
 import { cities } from '../cities/schema';
@@ -48,3 +48,11 @@ export const auditEvents = pgTable(
 		index('audit_events_actor_idx').on(table.actorId, table.createdAt)
 	]
 );
+
+/**
+ * Bumped by every successful write on any instance (PostgreSQL only): server.js keeps a public answer
+ * only while this number is the one it was stored under, so one instance never serves what a write on
+ * another made stale. A sequence, because `nextval` never waits for another transaction and reading
+ * `last_value` costs next to nothing.
+ */
+export const publicCacheGeneration = pgSequence('public_cache_generation');

@@ -1,9 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, isRedirect, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { applyRun, listRuns, runImport } from '$lib/server/imports/service';
 import { presentRun } from '$lib/server/imports/presenters';
-import { ImportFormatInput } from '$lib/server/imports/schemas';
+import { IMPORT_BACKGROUND_FROM, ImportFormatInput } from '$lib/server/imports/schemas';
 import { failureFor, readForm } from '$lib/server/forms/forms';
 import { AppError } from '$lib/server/http/errors';
 import { isUuid } from '$lib/server/http/validation';
@@ -24,6 +24,7 @@ async function attempt<T>(fn: () => Promise<T>, values: Record<string, unknown> 
 	try {
 		return await fn();
 	} catch (cause) {
+		if (isRedirect(cause)) throw cause;
 		if (cause instanceof AppError) {
 			const failure = failureFor(cause, values);
 			// What the file's records said is wrong (English, from the source) goes along for the page to list.
@@ -58,16 +59,20 @@ export const actions: Actions = {
 			return { preview: presentRun(run, '') };
 		}, values);
 	},
-	apply: async ({ locals, request, url }) => {
+	apply: async ({ locals, params, request, url }) => {
 		const actor = requireSignedIn(locals.actor, url);
 		const form = await readForm(request);
 		if (!(form instanceof FormData)) return form;
 		const runId = String(form.get('run') ?? '');
 		if (!isUuid(runId)) return fail(404, { message: m.error_not_found(), errors: {}, values: {} });
 		const select = z.array(z.string().max(500)).parse(form.getAll('select').map(String));
-		return attempt(async () => {
-			const run = await applyRun(locals.app, actor, runId, { publish: form.has('publish'), select });
+		// Many records are written by a background job; its page shows the progress, then the report.
+		const background = select.length >= IMPORT_BACKGROUND_FROM;
+		const result = await attempt(async () => {
+			const run = await applyRun(locals.app, actor, runId, { publish: form.has('publish'), select, background });
+			if (run.status === 'queued') redirect(303, `/organisations/${params.id}/import/${run.id}`);
 			return { applied: presentRun(run, '') };
 		});
+		return result;
 	}
 };

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/database';
+
+/**
+ * The bridge between the app and server.js's cache of public API answers (same process, so a symbol
+ * on globalThis): server.js sets `clear` (empty this process's cache); on PostgreSQL the app sets
+ * `current` (the generation all instances share), which server.js checks before serving a kept answer.
+ */
+interface PublicCacheBridge {
+	clear?: () => void;
+	current?: () => Promise<number>;
+}
+
+const KEY = Symbol.for('cities-of-learning.public-cache');
+const bridge = ((globalThis as typeof globalThis & { [KEY]?: PublicCacheBridge })[KEY] ??= {});
+
+let database: Database | undefined;
+
+/**
+ * Several instances can only run on PostgreSQL; there the generation lives in a sequence. On PGlite
+ * (one process) server.js's own clearing on writes is enough.
+ */
+export function sharePublicCache(db: Database): void {
+	if (db.engine !== 'postgres') return;
+	database = db;
+	bridge.current = async () => {
+		const result = await db.db.execute(sql`select last_value from public_cache_generation`);
+		const rows = (result as unknown as { rows: { last_value: string | number }[] }).rows;
+		return Number(rows[0]?.last_value ?? 0);
+	};
+}
+
+/**
+ * Public data may have changed (a write committed, a job finished): this process's kept answers go,
+ * and on PostgreSQL the shared generation moves on, so the other instances drop theirs at their next hit.
+ */
+export async function publicDataChanged(): Promise<void> {
+	bridge.clear?.();
+	if (database) await database.db.execute(sql`select nextval('public_cache_generation')`);
+}
