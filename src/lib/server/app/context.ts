@@ -44,7 +44,7 @@ export async function createAppContext(config: Config, logger: Logger): Promise<
 		await syncFrameworks(database.db, frameworkFiles);
 		const secret = config.authSecret ?? (await sharedAuthSecret(database.db));
 		allowPrivateHosts(config.fetchAllowPrivateHosts);
-		const mailer = createMailer({ smtp: config.smtp, from: config.mailFrom, logger });
+		const mailer = createMailer({ smtp: config.smtp, from: config.mailFrom, logger, db: database.db });
 		const auth = createAuth({ db: database.db, mailer, publicUrl: config.publicUrl, secret });
 		const frameworks = new FrameworkCatalog(frameworkFiles);
 		const credentialSecret = loadCredentialSecret({ secret: config.credentialSecret, dataDir: config.dataDir });

@@ -12,6 +12,7 @@ import { importJobHandler } from '../imports/background';
 import { IMPORT_QUEUE } from '../imports/service';
 import { pruneJobs, releaseOrphans } from '../jobs/queue';
 import { startJobRunner } from '../jobs/runner';
+import { MAIL_QUEUE, mailJobHandler } from '../mail/mailer';
 import { publicDataChanged, sharePublicCache } from '../http/public-cache';
 
 /**
@@ -64,7 +65,13 @@ async function boot(): Promise<AppContext> {
 	// before the jobs table get their job first, so the runner's first poll finds them.
 	await resumeAwardBatches(app).catch((error: unknown) => logger.error({ err: error }, 'resuming bulk awards failed'));
 	sharePublicCache(app.database);
-	const runner = startJobRunner({ ...app, onJobDone: publicDataChanged }, { [IMPORT_QUEUE]: importJobHandler(app), [AWARD_BATCH_QUEUE]: awardBatchJobHandler(app), [FEED_QUEUE]: feedJobHandler(app) }, config.jobs);
+	const handlers = {
+		[IMPORT_QUEUE]: importJobHandler(app),
+		[AWARD_BATCH_QUEUE]: awardBatchJobHandler(app),
+		[FEED_QUEUE]: feedJobHandler(app),
+		...(config.smtp ? { [MAIL_QUEUE]: mailJobHandler({ smtp: config.smtp, from: config.mailFrom, logger }) } : {})
+	};
+	const runner = startJobRunner({ ...app, onJobDone: publicDataChanged }, handlers, config.jobs);
 	process.once('sveltekit:shutdown' as 'exit', () => runner.stop());
 	const remind = () =>
 		sendDueReminders(app).catch((error: unknown) => logger.error({ err: error }, 'sending activity reminders failed'));

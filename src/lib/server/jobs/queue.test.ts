@@ -90,6 +90,15 @@ describe('jobs', () => {
 		expect(await jobOf(id)).toMatchObject({ status: 'dead', attempts: 2, lastError: 'boom again' });
 	});
 
+	it('keep their payload when done, unless told to forget it (a mail’s text)', async () => {
+		const kept = (await enqueue(database.db, 'test.forget', { secret: 'kept' }))!;
+		const forgotten = (await enqueue(database.db, 'test.forget', { secret: 'link' }))!;
+		const claimed = await claimJobs(database.db, ['test.forget'], 'w-forget', 5, 60);
+		for (const job of claimed) expect(await completeJob(database.db, job, 'w-forget', { forgetPayload: job.id === forgotten })).toBe(true);
+		expect((await jobOf(kept)).payload).toEqual({ secret: 'kept' });
+		expect(await jobOf(forgotten)).toMatchObject({ status: 'done', payload: {} });
+	});
+
 	it('wait longer after each failure, up to an hour', () => {
 		const middle = () => 0.5;
 		expect([1, 2, 3, 4].map((n) => backoffSeconds(n, middle))).toEqual([5, 10, 20, 40]);

@@ -76,10 +76,10 @@ export async function extendLeases(db: Db, workerId: string, ids: string[], leas
  * Marks a claimed job done. Only while this worker still holds it: a worker that lost its lease (it
  * stalled past it, another took the job) does not overwrite what the new holder does.
  */
-export async function completeJob(db: Db, job: JobRow, workerId: string): Promise<boolean> {
+export async function completeJob(db: Db, job: JobRow, workerId: string, options: { forgetPayload?: boolean } = {}): Promise<boolean> {
 	const rows = await db
 		.update(jobs)
-		.set({ status: 'done', finishedAt: sql`now()`, lockedUntil: null, lastError: null })
+		.set({ status: 'done', finishedAt: sql`now()`, lockedUntil: null, lastError: null, ...(options.forgetPayload ? { payload: {} } : {}) })
 		.where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.status, 'active')))
 		.returning({ id: jobs.id });
 	return rows.length > 0;

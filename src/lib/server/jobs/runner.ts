@@ -9,6 +9,10 @@ export interface JobHandler {
 	run(payload: Record<string, unknown>, job: JobRow): Promise<void>;
 	/** Called once when the job gives up (its last attempt failed): record the failure for people. */
 	onDead?(payload: Record<string, unknown>, message: string): Promise<void>;
+	/** False for jobs that change nothing shown publicly (mails): kept public answers stay valid. */
+	touchesPublicData?: boolean;
+	/** Empties the payload once done, for payloads not to keep (a mail's text with its links). */
+	forgetPayloadWhenDone?: boolean;
 }
 
 export interface JobRunnerOptions {
@@ -79,10 +83,10 @@ export function startJobRunner(deps: { db: Db; logger: Logger; onJobDone?: () =>
 		const log = deps.logger.child({ jobId: job.id, queue: job.queue, attempt: job.attempts, workerId });
 		try {
 			await handler.run(job.payload, job);
-			if (await completeJob(deps.db, job, workerId)) {
+			if (await completeJob(deps.db, job, workerId, { forgetPayload: handler.forgetPayloadWhenDone === true })) {
 				log.info('job done');
 				// What the job wrote may be public (an import's activities): kept public answers are stale.
-				await deps.onJobDone?.().catch((error: unknown) => log.error({ err: error }, 'after a job'));
+				if (handler.touchesPublicData !== false) await deps.onJobDone?.().catch((error: unknown) => log.error({ err: error }, 'after a job'));
 			}
 			else log.warn('job finished after its lease was lost; another worker holds it');
 		} catch (error) {
