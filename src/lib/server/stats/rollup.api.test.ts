@@ -13,13 +13,19 @@ import { sql } from 'drizzle-orm';
 import { restartableStorage, startServer } from '../../../../tests/support/server';
 import { apiClient } from '../../../../tests/support/api';
 import { ADMIN, approvedOrganisation, publishedActivity, signUp, type Platform } from '../../../../tests/support/factories';
-import { openDatabase, type Database } from '../db/database';
+import type { Database } from '../db/database';
+import { createAppContext, type AppContext } from '../app/context';
+import { loadConfig } from '../config/config';
+import { createLogger } from '../logging/logger';
+import { seedDemo } from './demo';
 import { enrolmentMonths, learnerFigures } from './queries';
 import { cityEnrolmentMonths, cityLearnerFigures, inclusionEnrolments } from './rollup-queries';
 import { toPeriod } from './period';
 
 let cleanup: () => Promise<void>;
+let app: AppContext;
 let database: Database;
+const CREDENTIAL_SECRET = 'stats rollup test secret, long enough to be a key';
 let cityId = '';
 let citySlug = '';
 let dashboard: { learners: { registered: number; active: number; new: number }; enrolments: { made: number; completed: number } };
@@ -85,7 +91,7 @@ async function bothWays(db: Database['db'], query: { from: string; to: string })
 beforeAll(async () => {
 	const storage = await restartableStorage('stats-rollup');
 	cleanup = storage.cleanup;
-	const server = await startServer({ ...storage.where, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, STATS_CACHE_SECONDS: '0' } });
+	const server = await startServer({ ...storage.where, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, STATS_CACHE_SECONDS: '0', CREDENTIAL_SECRET } });
 	try {
 		const anonymous = apiClient(server.url);
 		const platform: Platform = { server, anonymous, admin: anonymous.as((await anonymous.post('/api/v1/auth/login', ADMIN)).body.token) };
@@ -133,17 +139,14 @@ beforeAll(async () => {
 	} finally {
 		await server.stop();
 	}
+	// The same database, now in this process: read directly, and written by the demo seed.
 	const where = storage.where;
-	database = await openDatabase({
-		databaseUrl: 'databaseUrl' in where ? where.databaseUrl : undefined,
-		dataDir: 'dataDir' in where ? where.dataDir : null,
-		poolSize: 1,
-		migrationsFolder: path.resolve('drizzle')
-	});
+	app = await createAppContext(loadConfig({ ...('databaseUrl' in where ? { DATABASE_URL: where.databaseUrl } : { DATA_DIR: where.dataDir }), CREDENTIAL_SECRET }), createLogger('warn'));
+	database = app.database;
 }, 120_000);
 
 afterAll(async () => {
-	await database?.close();
+	await app?.database.close();
 	await cleanup?.();
 });
 
@@ -186,9 +189,29 @@ describe('the dashboard rollups', () => {
 			})
 		).rejects.toThrow('stopped halfway');
 		expect(await rollups(db)).toEqual(before);
+		// Deleted: the learner's first step moves to the next one; a learner without steps disappears.
+		await db.execute(sql`delete from enrolments where id = ${second!.id}`);
+		expect(await rollups(db)).toEqual(await recounted(db));
 		await db.execute(sql`delete from enrolments where id = ${first!.id}`);
+		expect(await rollups(db)).toEqual(await recounted(db));
+		const learnersBefore = (await rollups(db)).learners.length;
+		await db.execute(sql`delete from enrolments where city_id = ${cityId} and user_id not in (select user_id from playlist_followers)`);
+		expect((await rollups(db)).learners.length).toBeLessThan(learnersBefore);
 		expect(await rollups(db)).toEqual(await recounted(db));
 		await db.execute(sql`delete from playlist_followers where city_id = ${cityId}`);
 		expect(await rollups(db)).toEqual(await recounted(db));
+	});
+
+	it('stay right after the demo seed writes a year of enrolments, follows and badges', { timeout: 120_000 }, async () => {
+		const db = database.db;
+		const summary = await seedDemo(app, citySlug);
+		expect(summary.enrolments).toBeGreaterThan(0);
+		expect(await rollups(db)).toEqual(await recounted(db));
+		for (const period of [{}, { from: '2026-02-14', to: '2026-05-03' }]) {
+			const query = toPeriod(period);
+			const { fromRollups, fromEnrolments } = await bothWays(db, { from: query.from, to: query.to });
+			expect(fromRollups, JSON.stringify(period)).toEqual(fromEnrolments);
+			expect(fromRollups.learners.all).toBeGreaterThan(0);
+		}
 	});
 });
