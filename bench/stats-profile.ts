@@ -1,10 +1,14 @@
 /**
  * `npx tsx bench/stats-profile.ts [pglite|postgres] [explain]`: seeds (once) a city of 100,000
  * activities, 50,000 learners and 500,000 enrolments in a kept database (PROFILE_DIR or
- * PROFILE_DATABASE_URL), then times each dashboard statement on its own, three times, and with
- * `explain` prints each plan with EXPLAIN ANALYZE. For finding which statement costs what; not part of
- * `npm run bench`.
+ * PROFILE_DATABASE_URL), then times each dashboard statement on its own, three times, checks that the
+ * rollups give the same learner and enrolment figures as grouping the enrolments, and reports the
+ * CPU time the database spends on a whole dashboard counted both ways (the PGlite process's own CPU
+ * time, or the PostgreSQL backend's from /proc): unlike wall time, not inflated when other work
+ * shares the machine. With `explain`, prints both learner statements' plans. For finding which
+ * statement costs what; not part of `npm run bench`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/database';
@@ -21,7 +25,7 @@ const explain = process.argv.includes('explain');
 const database = await openDatabase({
 	databaseUrl: engine === 'postgres' ? (process.env.PROFILE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/col_stats_profile') : undefined,
 	dataDir: engine === 'postgres' ? null : (process.env.PROFILE_DIR ?? '/tmp/col-stats-profile'),
-	poolSize: 8,
+	poolSize: 1,
 	migrationsFolder: path.join(root, 'drizzle')
 });
 const db = database.db;
@@ -79,6 +83,38 @@ const months = (x: { made: { month: string; n: number }[]; completed: { month: s
 	JSON.stringify([x.made, x.completed].map((list) => [...list].sort((a, b) => a.month.localeCompare(b.month))));
 const baseMonths = months(await queries.enrolmentMonths(db, scope, period));
 console.log(baseMonths === months(await rollups.cityEnrolmentMonths(db, city, period)) ? 'enrolment months agree' : 'enrolment months DIFFER');
+// CPU time of a whole dashboard: every statement, serially, with the learner and enrolment figures
+// either grouped from the enrolments (as before the rollups) or read from the rollups.
+const backend = engine === 'postgres' ? rows<{ pid: number }>(await db.execute(sql`select pg_backend_pid() as pid`))[0]!.pid : 0;
+const cpuMs = () => {
+	if (!backend) {
+		const used = process.cpuUsage();
+		return (used.user + used.system) / 1000;
+	}
+	const fields = fs.readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+};
+const common = () => [
+	queries.providerCounts(db, city, period),
+	queries.activityMonths(db, scope, period),
+	queries.skillSupply(db, scope, period),
+	queries.badgeMonths(db, scope, period),
+	queries.playlistFunnels(db, scope, period, 50)
+];
+const ways = {
+	'grouping the enrolments': () => Promise.all([...common(), queries.learnerFigures(db, scope, period), queries.enrolmentMonths(db, scope, period)]),
+	'from the rollups': () =>
+		Promise.all([...common(), rollups.cityLearnerFigures(db, city, period), rollups.inclusionEnrolments(db, city, period), rollups.cityEnrolmentMonths(db, city, period)])
+};
+for (const [name, run] of Object.entries(ways)) {
+	const samples: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		const before = cpuMs();
+		await run();
+		samples.push(Math.round(cpuMs() - before));
+	}
+	console.log(`whole dashboard ${name}: CPU ${samples.join(', ')} ms`);
+}
 if (explain) {
 	const dialect = (db as unknown as { dialect: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } } }).dialect;
 	for (const query of [queries.learnerFigures(db, scope, period), rollups.cityLearnerFigures(db, city, period)]) {
