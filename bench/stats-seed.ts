@@ -108,7 +108,7 @@ export async function seedLearning(db: Db, catalog: FrameworkCatalog, cityId: st
 		select p.id, p.city_id, u.id, now() - random() * interval '300 days'
 		from bench_users u join (select id, city_id, row_number() over (order by id) - 1 n from playlists where city_id = ${cityId}::uuid) p on p.n = u.i % 200
 		where u.i % 3 = 0`);
-	for (const table of ['users', 'learner_profiles', 'enrolments', 'credentials', 'playlists', 'playlist_items', 'playlist_followers']) {
+	for (const table of ['users', 'learner_profiles', 'enrolments', 'credentials', 'playlists', 'playlist_items', 'playlist_followers', 'stats_city_learners', 'stats_city_months']) {
 		await db.execute(sql.raw(`vacuum analyze ${table}`));
 	}
 }

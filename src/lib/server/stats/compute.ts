@@ -5,6 +5,7 @@ import { monthsOf, type Period } from './period';
 import { share } from './metrics';
 import { suppress, suppressedRate } from './suppression';
 import { activityMonths, badgeMonths, enrolmentMonths, learnerFigures, playlistFunnels, providerCounts, skillSupply, type StatsScope } from './queries';
+import { cityEnrolmentMonths, cityLearnerFigures, inclusionEnrolments } from './rollup-queries';
 import { AGE_BANDS, type AgeBand, type CityStatsDto, type TrendRow } from './schemas';
 
 export interface StatsSubject {
@@ -23,15 +24,16 @@ type Counted = { id: string; n: number };
 export async function buildStats(app: Pick<AppContext, 'db' | 'frameworks'>, subject: StatsSubject, period: Period): Promise<CityStatsDto> {
 	const { db } = app;
 	const scope: StatsScope = { cityId: subject.city.id, ...(subject.organisation && { organisationId: subject.organisation.id }) };
-	const [providers, learnerRows, activityRows, supplyRows, enrolments, badges, funnels] = await Promise.all([
+	const [providers, learnerResult, activityRows, supplyRows, enrolments, badges, funnels] = await Promise.all([
 		subject.organisation ? null : providerCounts(db, scope.cityId, period),
-		learnerFigures(db, scope, period),
+		learnerRowsOf(db, scope, period),
 		activityMonths(db, scope, period),
 		skillSupply(db, scope, period),
-		enrolmentMonths(db, scope, period),
+		scope.organisationId ? enrolmentMonths(db, scope, period) : cityEnrolmentMonths(db, scope.cityId, period),
 		badgeMonths(db, scope, period),
 		playlistFunnels(db, scope, period, FUNNEL_LIMIT)
 	]);
+	const { rows: learnerRows, inclusion } = learnerResult;
 
 	const months = monthsOf(period);
 	const byAge = Object.fromEntries(AGE_BANDS.map((band) => [band, 0])) as Record<AgeBand, number>;
@@ -57,6 +59,10 @@ export async function buildStats(app: Pick<AppContext, 'db' | 'frameworks'>, sub
 			withNeeds.made += g.made;
 			withNeeds.completed += g.completed;
 		}
+	}
+	if (inclusion) {
+		withNeeds.made = inclusion.made;
+		withNeeds.completed = inclusion.completed;
 	}
 	const activities = { offered: 0, publishedInPeriod: 0, online: 0, international: 0, qualityLabel: 0, withSkills: 0 };
 	const publishedByMonth = new Map<string, number>();
@@ -131,6 +137,16 @@ export async function buildStats(app: Pick<AppContext, 'db' | 'frameworks'>, sub
 		},
 		targets: []
 	};
+}
+
+/**
+ * The learner rows of a dashboard: a whole city's from its rollups, with the inclusion enrolments
+ * counted apart; an organisation's share from its enrolments (rows carry those counts themselves).
+ */
+async function learnerRowsOf(db: AppContext['db'], scope: StatsScope, period: Period) {
+	if (scope.organisationId) return { rows: await learnerFigures(db, scope, period), inclusion: null };
+	const [rows, inclusion] = await Promise.all([cityLearnerFigures(db, scope.cityId, period), inclusionEnrolments(db, scope.cityId, period)]);
+	return { rows: rows.map((row) => ({ ...row, made: 0, completed: 0 })), inclusion };
 }
 
 /**

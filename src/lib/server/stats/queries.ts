@@ -55,7 +55,7 @@ export async function providerCounts(db: Db, cityId: string, p: Period) {
 }
 
 /** Age bands from the birth year the learner gave, as of this year. */
-const AGE_BAND = sql<string>`case
+export const AGE_BAND = sql<string>`case
 	when lp.birth_year is null then 'unknown'
 	when extract(year from now())::int - lp.birth_year < 15 then 'under15'
 	when extract(year from now())::int - lp.birth_year < 18 then '15to17'
