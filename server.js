@@ -53,11 +53,26 @@ bridge.clear = () => {
 	cache.clear();
 };
 
+/**
+ * Pages for anonymous visitors may be kept too, when the app marks them with the internal header
+ * `x-shared-cache: N` (N seconds), which never leaves this server: browsers do not cache them, so a
+ * visitor who signs in sees their own page at once. A kept page is served with the CSP nonce it was
+ * rendered with; that is safe because it is served only as the same bytes it was rendered into, and
+ * any write (which could change its content) drops it, so a new rendering gets a new nonce.
+ */
+const SHARED_CACHE_HEADER = 'x-shared-cache';
+
+/** Anonymous pages differ by language: the key carries what decides it (Accept-Language, the language cookie). */
+/** @param {http.IncomingMessage} request */
+function cacheKey(request) {
+	return `${request.url ?? ''}\n${request.headers['accept-language'] ?? ''}\n${request.headers.cookie ?? ''}`;
+}
+
 /** @param {http.IncomingMessage} request */
 function isCacheableRequest(request) {
 	return (
 		(request.method === 'GET' || request.method === 'HEAD') &&
-		request.url?.startsWith('/api/v1/') === true &&
+		request.url?.startsWith('/_app/') !== true &&
 		!request.headers.authorization &&
 		!/col\.session_token/.test(request.headers.cookie ?? '') &&
 		!/no-cache|no-store/.test(request.headers['cache-control'] ?? '')
@@ -77,10 +92,11 @@ function maxAgeOf(value) {
  * @param {number} shared the shared generation now (0 on a single instance)
  */
 function serveFromCache(request, response, shared) {
-	const entry = cache.get(request.url ?? '');
+	const key = cacheKey(request);
+	const entry = cache.get(key);
 	if (!entry) return false;
 	if (entry.expires <= Date.now() || entry.shared !== shared) {
-		cache.delete(request.url ?? '');
+		cache.delete(key);
 		return false;
 	}
 	// Headers as a flat list, prepared when the entry was stored: the cheapest form for writeHead.
@@ -104,6 +120,16 @@ function recordInto(request, response, shared) {
 	let size = 0;
 	const write = response.write.bind(response);
 	const end = response.end.bind(response);
+	const setHeader = response.setHeader.bind(response);
+	let sharedSeconds = 0;
+	// The app's internal mark for pages that may be kept (see SHARED_CACHE_HEADER): read, never sent.
+	response.setHeader = /** @type {typeof response.setHeader} */ ((name, value) => {
+		if (String(name).toLowerCase() === SHARED_CACHE_HEADER) {
+			sharedSeconds = Number(value) || 0;
+			return response;
+		}
+		return setHeader(name, value);
+	});
 	/** @param {unknown} chunk */
 	const keep = (chunk) => {
 		if (chunk === undefined || chunk === null || typeof chunk === 'function' || size > MAX_BODY_BYTES) return;
@@ -120,9 +146,13 @@ function recordInto(request, response, shared) {
 		return end(chunk, .../** @type {[any]} */ (rest));
 	});
 	response.once('finish', () => {
-		const maxAge = maxAgeOf(response.getHeader('cache-control'));
+		// API answers say so in Cache-Control; pages only by the app's internal mark (never static files,
+		// whose year-long Cache-Control is for browsers, not for this memory).
+		const maxAge = request.url?.startsWith('/api/v1/') ? maxAgeOf(response.getHeader('cache-control')) : sharedSeconds;
 		const vary = String(response.getHeader('vary') ?? '');
 		if (response.statusCode !== 200 || maxAge <= 0 || size > MAX_BODY_BYTES || (vary && vary !== 'Accept-Encoding')) return;
+		// An answer that sets a cookie is this visitor's alone.
+		if (response.hasHeader('set-cookie')) return;
 		if (generation !== startedAt || request.method !== 'GET') return; // a write happened meanwhile
 		const body = Buffer.concat(chunks);
 		/** @type {string[]} */
@@ -132,7 +162,7 @@ function recordInto(request, response, shared) {
 			for (const item of Array.isArray(value) ? value : [value]) headers.push(name, String(item));
 		}
 		if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value ?? '');
-		cache.set(request.url ?? '', { headers, body, expires: Date.now() + maxAge * 1000, stored: Date.now(), shared });
+		cache.set(cacheKey(request), { headers, body, expires: Date.now() + maxAge * 1000, stored: Date.now(), shared });
 	});
 }
 

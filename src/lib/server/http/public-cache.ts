@@ -38,3 +38,12 @@ export async function publicDataChanged(): Promise<void> {
 	bridge.clear?.();
 	if (database) await database.db.execute(sql`select nextval('public_cache_generation')`);
 }
+
+/**
+ * Lets server.js keep this page for anonymous visitors for `seconds` (per URL and language), through
+ * an internal header it reads and never sends; signed-in people always get their own rendering. For
+ * busy public pages (an activity page): any write anywhere drops what was kept.
+ */
+export function shareWithVisitors(event: { locals: { actor: { kind: string } }; setHeaders: (headers: Record<string, string>) => void }, seconds: number): void {
+	if (event.locals.actor.kind === 'visitor') event.setHeaders({ 'x-shared-cache': String(seconds) });
+}

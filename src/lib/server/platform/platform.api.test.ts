@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../tests/support/factories';
+import { approvedOrganisation, publishedActivity, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
 import { startServer } from '../../../../tests/support/server';
 import { apiClient } from '../../../../tests/support/api';
 
@@ -54,6 +54,37 @@ describe('the response cache for public reads', () => {
 		expect(me.headers.get('cache-control')).toBe('no-store');
 		await platform.admin.get('/api/v1/cities');
 		expect((await platform.admin.get('/api/v1/cities')).headers.get('x-cache')).toBeNull();
+	});
+});
+
+describe('the shared cache of anonymous activity pages', () => {
+	it('keeps a visitor’s page per language, never a signed-in person’s, and drops it on a write', async () => {
+		const { owner, organisation } = await approvedOrganisation(platform);
+		const activity = await publishedActivity(owner, organisation.id, { title: { en: 'Cached kayaking', nl: 'Kajakken in de cache' } });
+		const page = (headers: Record<string, string> = {}) => fetch(`${platform.server.url}/activities/${activity.id}`, { headers });
+		const first = await page({ 'accept-language': 'nl' });
+		expect(first.status).toBe(200);
+		expect(first.headers.get('x-shared-cache')).toBeNull();
+		expect(first.headers.get('cache-control') ?? '').not.toContain('public');
+		const firstBody = await first.text();
+		const again = await page({ 'accept-language': 'nl' });
+		expect(again.headers.get('x-cache')).toBe('hit');
+		// The same bytes, CSP nonce included, with the same policy header.
+		expect(await again.text()).toBe(firstBody);
+		expect(again.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
+		const english = await page({ 'accept-language': 'en' });
+		expect(english.headers.get('x-cache')).toBeNull();
+		expect(await english.text()).toContain('Cached kayaking');
+
+		const learner = await signUp(platform, 'kayaker');
+		const signedIn = () => page({ 'accept-language': 'nl', authorization: `Bearer ${learner.token}` });
+		await signedIn();
+		expect((await signedIn()).headers.get('x-cache')).toBeNull();
+
+		expect((await learner.post(`/api/v1/activities/${activity.id}/enrolments`)).status).toBe(201);
+		const afterWrite = await page({ 'accept-language': 'nl' });
+		expect(afterWrite.headers.get('x-cache')).toBeNull();
+		expect(afterWrite.headers.get('content-security-policy')).not.toBe(first.headers.get('content-security-policy'));
 	});
 });
 

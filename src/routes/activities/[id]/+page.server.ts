@@ -17,11 +17,17 @@ import { reviewerRole } from '$lib/server/credentials/evidence';
 import { handleForm } from '$lib/server/forms/forms';
 import { uuidParam } from '$lib/server/http/endpoint';
 import { guardianStepFor } from '$lib/server/learners/guardian';
+import { shareWithVisitors } from '$lib/server/http/public-cache';
 import { machineLocales } from '$lib/server/translation/state';
 
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+/** Seconds an anonymous visitor's rendering of an activity page is reused by the server (see server.js). */
+const SHARED_SECONDS = 10;
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
 	const activity = await activityForPage(locals, locals.actor, params.id);
+	shareWithVisitors(event, SHARED_SECONDS);
 	const locale = locals.locale;
 	const fallbacks = [activity.city.defaultLocale];
 	const description = pickText(activity.description, locale, fallbacks);
