@@ -117,6 +117,14 @@ describe('an activity feedback survey', () => {
 		expect(await page.getByText('Mean: 3').count()).toBe(1);
 		expect(await page.getByText('More editing, please').count()).toBe(1);
 		expect(await page.getByRole('img', { name: 'Chart: Was it useful?' }).count()).toBe(1);
+
+		// The organisation's dashboard carries the feedback beside its figures.
+		await openInteractive(page, `${platform.server.url}/organisations/${organisation.id}/dashboard`);
+		await expectAccessible(page, 'organisation dashboard with feedback');
+		const feedback = page.getByRole('table', { name: 'Feedback from participants' }).getByRole('row', { name: /How was Podcast basics\?/ });
+		expect(await feedback.getByRole('cell').nth(0).textContent()).toBe('Podcast basics');
+		expect(await feedback.getByRole('cell').nth(1).textContent()).toBe('2');
+		expect(await feedback.getByRole('cell').nth(2).textContent()).toContain('How good was it?: 3');
 		await organiser.close();
 	});
 });
