@@ -48,6 +48,26 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 export const DEFAULT_JSON_LIMIT = 1024 * 1024;
 
 /**
+ * Reads a stream whole, up to `limit` bytes: past it the stream is cancelled and `tooLarge()` thrown.
+ * Other errors of the stream propagate for the caller to name (a request body, a provider's answer).
+ */
+export async function readStreamUpTo(body: ReadableStream<Uint8Array>, limit: number, tooLarge: () => Error): Promise<Buffer> {
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return Buffer.concat(chunks);
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel().catch(() => {});
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+}
+
+/**
  * Reads a request body up to `limit` bytes: a declared or actual size over the limit is a 413, an
  * unreadable stream a 400.
  */
@@ -55,27 +75,14 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
 	if (!request.body) return new Uint8Array();
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
 	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			size += value.byteLength;
-			if (size > limit) {
-				await reader.cancel().catch(() => {});
-				throw tooLarge(limit);
-			}
-			chunks.push(value);
-		}
+		return await readStreamUpTo(request.body, limit, () => tooLarge(limit));
 	} catch (error) {
 		if (error instanceof AppError) throw error;
 		// adapter-node's own BODY_SIZE_LIMIT surfaces here as an error with status 413.
 		if ((error as { status?: number }).status === 413) throw tooLarge(limit);
 		throw new AppError('bad_request', 'The request body could not be read.');
 	}
-	return Buffer.concat(chunks);
 }
 
 /**

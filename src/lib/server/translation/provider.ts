@@ -1,5 +1,6 @@
 import type { TranslationConfig } from '../config/config';
 import { AppError } from '../http/errors';
+import { readStreamUpTo } from '../http/validation';
 import { createDeepL } from './deepl';
 import { createLibreTranslate } from './libretranslate';
 
@@ -56,25 +57,13 @@ export async function postForJson(fetchImpl: FetchLike, url: string, init: { hea
 
 async function readLimited(response: Response, signal: AbortSignal, provider: string): Promise<string> {
 	if (!response.body) return '';
-	const reader = response.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
 	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			size += value.byteLength;
-			if (size > MAX_RESPONSE_BYTES) {
-				await reader.cancel();
-				throw translationFailed(`${provider} answered with more than ${MAX_RESPONSE_BYTES} bytes.`);
-			}
-			chunks.push(value);
-		}
+		const tooLarge = () => translationFailed(`${provider} answered with more than ${MAX_RESPONSE_BYTES} bytes.`);
+		return (await readStreamUpTo(response.body, MAX_RESPONSE_BYTES, tooLarge)).toString('utf8');
 	} catch (cause) {
 		if (cause instanceof AppError) throw cause;
 		throw translationFailed(signal.aborted ? `${provider} did not answer in time.` : `${provider} broke off its answer.`);
 	}
-	return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A provider's own error text, short, for the log and the API message (never the request's key). */
