@@ -16,8 +16,8 @@ export interface StatsScope {
 }
 
 /** An instant as a parameter both drivers send the same way. */
-const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
-const inPeriod = (column: SQL, p: Period) => sql`(${column} >= ${at(p.start)} and ${column} < ${at(p.end)})`;
+export const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
+export const inPeriod = (column: SQL, p: Pick<Period, 'start' | 'end'>) => sql`(${column} >= ${at(p.start)} and ${column} < ${at(p.end)})`;
 /** Months are grouped as timestamps (cheap) and named once per group. */
 const monthOf = (column: SQL) => sql`date_trunc('month', ${column} at time zone 'UTC')`;
 const monthName = (column: SQL) => sql<string>`to_char(${column}, 'YYYY-MM')`;
@@ -55,6 +55,18 @@ export async function providerCounts(db: Db, cityId: string, p: Period) {
 }
 
 /** Age bands from the birth year the learner gave, as of this year. */
+/** The rows both learner statements answer (this one, and the city rollups' in rollup-queries.ts). */
+export const learnerFigureColumns = {
+	kind: sql<'group' | 'demand'>`x.kind`,
+	month: sql<string | null>`x.month`,
+	band: sql<string>`x.band`,
+	needs: sql<boolean>`x.needs`,
+	active: sql<boolean>`x.active`,
+	fresh: sql<boolean>`x.fresh`,
+	skill: sql<string>`x.skill`,
+	n: sql<number>`x.n::int`
+};
+
 export const AGE_BAND = sql<string>`case
 	when lp.birth_year is null then 'unknown'
 	when extract(year from now())::int - lp.birth_year < 15 then 'under15'
@@ -76,14 +88,7 @@ export const AGE_BAND = sql<string>`case
 export function learnerFigures(db: Db, scope: StatsScope, p: Period) {
 	return db
 		.select({
-			kind: sql<'group' | 'demand'>`x.kind`,
-			month: sql<string | null>`x.month`,
-			band: sql<string>`x.band`,
-			needs: sql<boolean>`x.needs`,
-			active: sql<boolean>`x.active`,
-			fresh: sql<boolean>`x.fresh`,
-			skill: sql<string>`x.skill`,
-			n: sql<number>`x.n::int`,
+			...learnerFigureColumns,
 			made: sql<number>`x.made::int`,
 			completed: sql<number>`x.completed::int`
 		})

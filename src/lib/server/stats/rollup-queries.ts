@@ -1,7 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import type { Period } from './period';
-import { AGE_BAND, enrolmentMonths } from './queries';
+import { AGE_BAND, at, enrolmentMonths, inPeriod, learnerFigureColumns } from './queries';
 
 /**
  * The city dashboard's figures that would otherwise group every enrolment, read from the rollups the
@@ -10,8 +10,6 @@ import { AGE_BAND, enrolmentMonths } from './queries';
  * which an organisation's dashboard still uses (its share of a city is small).
  */
 
-const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
-const inPeriod = (column: SQL, p: Pick<Period, 'start' | 'end'>) => sql`(${column} >= ${at(p.start)} and ${column} < ${at(p.end)})`;
 
 /**
  * The city's learners as `learnerFigures` counts them, from one row per learner. A learner is active
@@ -30,16 +28,7 @@ export function cityLearnerFigures(db: Db, cityId: string, p: Period) {
 				and e.created_at < ${at(p.end)} and (${inPeriod(sql`e.created_at`, p)} or ${inPeriod(sql`e.updated_at`, p)}))
 			or exists (select 1 from playlist_followers f where f.city_id = s.city_id and f.user_id = s.user_id and ${inPeriod(sql`f.created_at`, p)}))`;
 	return db
-		.select({
-			kind: sql<'group' | 'demand'>`x.kind`,
-			month: sql<string | null>`x.month`,
-			band: sql<string>`x.band`,
-			needs: sql<boolean>`x.needs`,
-			active: sql<boolean>`x.active`,
-			fresh: sql<boolean>`x.fresh`,
-			skill: sql<string>`x.skill`,
-			n: sql<number>`x.n::int`
-		})
+		.select(learnerFigureColumns)
 		.from(
 			sql`(with between as materialized (${straddling}),
 				lp as materialized (
