@@ -178,9 +178,15 @@ export async function manageable(app: Pick<AppContext, 'db'>, actor: Actor, id: 
 	return (await loadActivity(app.db, id))!;
 }
 
+/** An activity its organisers may change: archived ones are kept as they were (a change goes to a duplicate). */
+export async function changeable(app: Pick<AppContext, 'db'>, actor: Actor, id: string) {
+	const activity = await manageable(app, actor, id);
+	if (activity.status === 'archived') throw invalidState('An archived activity cannot be changed; duplicate it instead.');
+	return activity;
+}
+
 export async function updateActivity(app: Deps, actor: Actor, id: string, input: UpdateActivityInput): Promise<ActivityRecord> {
-	const existing = await manageable(app, actor, id);
-	if (existing.status === 'archived') throw invalidState('An archived activity cannot be changed; duplicate it instead.');
+	const existing = await changeable(app, actor, id);
 	const skills = input.skills ? await checkedSkills(app, existing.cityId, input.skills) : undefined;
 	const sessions = sessionRows(input.sessions);
 	const columns = { ...columnsFrom(input), ...spanOf(sessions) };

@@ -3,12 +3,12 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import { requireUser } from '../policies/policies';
-import { invalidState, validationFailed } from '../http/errors';
+import { validationFailed } from '../http/errors';
 import { recordAudit } from '../platform/audit';
 import { findCityById } from '../cities/queries';
 import { activities, type TranslationState } from '../activities/schema';
 import { loadActivity, type ActivityRecord } from '../activities/queries';
-import { manageable } from '../activities/service';
+import { changeable, manageable } from '../activities/service';
 import { isLocale, LOCALES } from '../../i18n/locales';
 import { providerFrom, translationUnavailable, type TranslationProvider } from './provider';
 import { segmentMarkdown } from './segments';
@@ -101,8 +101,7 @@ async function translateTexts(provider: TranslationProvider, texts: FieldTexts, 
  * it fails or is slow, nothing changes.
  */
 export async function machineTranslate(app: Deps, actor: Actor, id: string, input: MachineTranslationInput, now = new Date()) {
-	const activity = await manageable(app, actor, id);
-	if (activity.status === 'archived') throw invalidState('An archived activity cannot be changed; duplicate it instead.');
+	const activity = await changeable(app, actor, id);
 	const provider = requireProvider(app);
 	const locales = await localesOf(app, activity);
 	const source = input.source ?? defaultSource(activity, locales);
@@ -145,8 +144,7 @@ export async function machineTranslate(app: Deps, actor: Actor, id: string, inpu
  * source texts it matches now, so it stops being outdated; saved as a draft it keeps its origin.
  */
 export async function saveTranslation(app: Deps, actor: Actor, id: string, locale: string, input: SaveTranslationInput, now = new Date()) {
-	const activity = await manageable(app, actor, id);
-	if (activity.status === 'archived') throw invalidState('An archived activity cannot be changed; duplicate it instead.');
+	const activity = await changeable(app, actor, id);
 	const locales = await localesOf(app, activity);
 	if (!isLocale(locale) || !locales.includes(locale)) throw validationFailed([{ path: 'locale', code: 'unknown_locale', message: 'Not a language of this city.' }]);
 	const previous = activity.translations[locale];
