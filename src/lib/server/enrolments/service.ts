@@ -12,6 +12,7 @@ import { credentials } from '../credentials/schema';
 import type { Db } from '../db/database';
 import { requireGuardianConsentWhereNeeded } from '../learners/guardian';
 import { recordAudit } from '../platform/audit';
+import { notifyPromotion, notifyRemoval } from './notify';
 
 type Deps = Pick<AppContext, 'db'>;
 
@@ -106,10 +107,18 @@ async function giveFreedPlace(tx: Db, activity: { id: string; capacity: number |
 
 /**
  * An organiser takes a participant off the activity (or off its waiting list): their enrolment becomes
- * `left`, and a freed place goes to the waiting list as when someone leaves. Only a place not yet
- * handed in or completed can be taken back: evidence is rejected through its review, a badge revoked.
+ * `left`, and a freed place goes to the waiting list as when someone leaves; both people are told by
+ * e-mail once it is done. Only a place not yet handed in or completed can be taken back: evidence is
+ * rejected through its review, a badge revoked.
  */
-export async function removeParticipant(app: Deps, actor: Actor, enrolmentId: string, now = new Date()) {
+export async function removeParticipant(app: Pick<AppContext, 'db' | 'mailer' | 'config'>, actor: Actor, enrolmentId: string, now = new Date()) {
+	const { enrolment, promotedUserId } = await takeParticipantOff(app, actor, enrolmentId, now);
+	await notifyRemoval(app, enrolment.userId, enrolment.activityId);
+	if (promotedUserId) await notifyPromotion(app, promotedUserId, enrolment.activityId);
+	return enrolment;
+}
+
+async function takeParticipantOff(app: Deps, actor: Actor, enrolmentId: string, now: Date) {
 	const [found] = await app.db.select({ activityId: enrolments.activityId }).from(enrolments).where(eq(enrolments.id, enrolmentId));
 	const scope = found ? await findActivityScope(app.db, found.activityId) : undefined;
 	if (!found || !scope) throw notFound('Enrolment');

@@ -4,7 +4,6 @@ import { awardEnrolment } from '$lib/server/credentials/service';
 import { uuidParam } from '$lib/server/http/endpoint';
 import { translateError } from '$lib/server/forms/messages';
 import { listParticipants, removeParticipant } from '$lib/server/enrolments/service';
-import { notifyPromotion, notifyRemoval } from '$lib/server/enrolments/notify';
 import { presentParticipant } from '$lib/server/enrolments/presenters';
 import { getActivity } from '$lib/server/activities/service';
 import { AppError } from '$lib/server/http/errors';
@@ -46,9 +45,7 @@ export const actions: Actions = {
 		const actor = requireSignedIn(locals.actor, url);
 		const enrolmentId = String((await request.formData()).get('enrolmentId') ?? '');
 		try {
-			const { enrolment, promotedUserId } = await removeParticipant(locals.app, actor, uuidParam(enrolmentId, 'Enrolment'));
-			await notifyRemoval(locals.app, enrolment.userId, enrolment.activityId);
-			if (promotedUserId) await notifyPromotion(locals.app, promotedUserId, enrolment.activityId);
+			const enrolment = await removeParticipant(locals.app, actor, uuidParam(enrolmentId, 'Enrolment'));
 			return { removed: enrolment.id };
 		} catch (cause) {
 			if (cause instanceof AppError) return fail(cause.status, { message: translateError(cause) });

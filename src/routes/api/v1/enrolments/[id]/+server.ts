@@ -1,6 +1,5 @@
 import { endpoint, uuidParam } from '$lib/server/http/endpoint';
 import { removeParticipant } from '$lib/server/enrolments/service';
-import { notifyPromotion, notifyRemoval } from '$lib/server/enrolments/notify';
 import { EnrolmentDto, presentEnrolment } from '$lib/server/enrolments/presenters';
 
 export const DELETE = endpoint(
@@ -14,9 +13,6 @@ export const DELETE = endpoint(
 		errors: ['invalid_state']
 	},
 	async ({ app, actor, params }) => {
-		const { enrolment, promotedUserId } = await removeParticipant(app, actor, uuidParam(params.id, 'Enrolment'));
-		await notifyRemoval(app, enrolment.userId, enrolment.activityId);
-		if (promotedUserId) await notifyPromotion(app, promotedUserId, enrolment.activityId);
-		return presentEnrolment(enrolment);
+		return presentEnrolment(await removeParticipant(app, actor, uuidParam(params.id, 'Enrolment')));
 	}
 );
