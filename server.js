@@ -72,7 +72,9 @@ function cacheKey(request) {
 function isCacheableRequest(request) {
 	return (
 		(request.method === 'GET' || request.method === 'HEAD') &&
-		request.url?.startsWith('/_app/') !== true &&
+		// API answers and pages; files (built assets, icons, the manifest) are never kept, so they pay
+		// neither the capture nor, on PostgreSQL, the generation read.
+		(request.url?.startsWith('/api/v1/') === true || !/\.[a-z0-9]+(\?|$)/i.test(request.url ?? '')) &&
 		!request.headers.authorization &&
 		!/col\.session_token/.test(request.headers.cookie ?? '') &&
 		!/no-cache|no-store/.test(request.headers['cache-control'] ?? '')
