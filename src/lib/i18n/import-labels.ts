@@ -46,3 +46,36 @@ export function importReason(reason: string): string {
 	if (missing.every((field) => fields[field])) return m.import_reason_missing({ fields: missing.map((field) => fields[field]!()).join(', ') });
 	return reason;
 }
+
+const csvFields: Record<string, () => string> = {
+	id: m.import_field_id,
+	title: m.import_field_title,
+	description: m.import_field_description,
+	type: m.import_field_type,
+	mode: m.import_field_mode,
+	online: m.import_field_online,
+	start: m.import_field_start,
+	end: m.import_field_end,
+	timezone: m.import_field_timezone,
+	address: m.import_field_address,
+	venue: m.import_field_venue,
+	city: m.import_field_city,
+	postcode: m.import_field_postcode,
+	country: m.import_field_country,
+	lat: m.import_field_lat,
+	lon: m.import_field_lon,
+	url: m.import_field_url,
+	languages: m.import_field_languages,
+	age_min: m.import_field_age_min,
+	age_max: m.import_field_age_max,
+	price: m.import_field_price,
+	currency: m.import_field_currency,
+	free: m.import_field_free,
+	capacity: m.import_field_capacity,
+	skills: m.import_field_skills,
+	keywords: m.import_field_keywords,
+	organiser: m.import_field_organiser,
+	image: m.import_field_image
+};
+/** Our fields a spreadsheet column can feed, in words. */
+export const csvFieldLabel = (field: string) => csvFields[field]?.() ?? field;

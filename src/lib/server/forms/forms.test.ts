@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formDataToObject } from './forms';
+import { failureFor, formDataToObject } from './forms';
+import { AppError } from '../http/errors';
 
 const form = (entries: [string, string][]) => {
 	const data = new FormData();
@@ -37,5 +38,16 @@ describe('formDataToObject', () => {
 			free: true,
 			online: false
 		});
+	});
+});
+
+describe('failureFor', () => {
+	it('turns field issues into field errors and leaves other details (record errors) to the page', () => {
+		const fields = failureFor(new AppError('validation_failed', 'Invalid.', [{ path: 'title.en', code: 'too_big', message: 'Too long.' }]));
+		expect(Object.keys(fields.data.errors)).toEqual(['title.en']);
+		const records = failureFor(new AppError('import_unreadable', 'Nothing found.', [{ record: 'file', message: 'unknown format' }]));
+		expect(records.status).toBe(422);
+		expect(records.data.errors).toEqual({});
+		expect(records.data.message).toBeTruthy();
 	});
 });

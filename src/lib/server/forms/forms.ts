@@ -69,7 +69,8 @@ export function issuesToErrors(issues: FieldIssue[]): Record<string, string> {
 
 /** The failure a page shows for an AppError, with its message in the page's language. */
 export function failureFor(error: AppError, values: Record<string, unknown> = {}): ActionFailure<FormFailure> {
-	const issues = Array.isArray(error.details) ? (error.details as FieldIssue[]) : [];
+	// Only field issues name a field; other details (an import's record errors) are the caller's to show.
+	const issues = Array.isArray(error.details) ? (error.details as Partial<FieldIssue>[]).filter((d): d is FieldIssue => typeof d.path === 'string') : [];
 	const errors = issuesToErrors(issues);
 	const message = error.code === 'validation_failed' && issues.length ? undefined : translateError(error);
 	return fail(error.status, { ...(message ? { message } : {}), errors, values });

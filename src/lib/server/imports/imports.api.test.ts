@@ -53,7 +53,7 @@ describe('an import', () => {
 		]);
 		const preview = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'auto', filename: 'events.ics', content, dryRun: true });
 		expect(preview.status, JSON.stringify(preview.body)).toBe(200);
-		expect(preview.body).toMatchObject({ format: 'ical', status: 'previewed', dryRun: true, created: 2, updated: 0 });
+		expect(preview.body).toMatchObject({ format: 'ical', status: 'previewed', dryRun: true, created: 2, updated: 0, csv: null });
 		expect((await organisationActivities()).total).toBe(0);
 
 		const applied = await setup.owner.post(`/api/v1/imports/${preview.body.id}/apply`, { publish: true });
@@ -105,13 +105,30 @@ describe('an import', () => {
 
 describe('odd files and second readings', () => {
 	it('applies a CSV preview with the column mapping it was read with', async () => {
-		const csv = ['Naam;Begint;Link', 'Mapped lab;2030-06-01 10:00;https://example.org/mapped', ''].join('\n');
-		const csvMapping = { title: 'Naam', start: 'Begint', url: 'Link' };
+		const csv = ['Kop;Begint;Link', 'Mapped lab;2030-06-01 10:00;https://example.org/mapped', ''].join('\n');
+		const csvMapping = { title: 'Kop', start: 'Begint', url: 'Link' };
 		const preview = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'csv', content: csv, csvMapping, dryRun: true });
 		expect(preview.body, JSON.stringify(preview.body)).toMatchObject({ created: 1 });
+		// The preview says how the columns were read, with an example of each, to correct the mapping.
+		expect(preview.body.csv.columns).toEqual([
+			{ name: 'Kop', example: 'Mapped lab' },
+			{ name: 'Begint', example: '2030-06-01 10:00' },
+			{ name: 'Link', example: 'https://example.org/mapped' }
+		]);
+		expect(preview.body.csv.mapping).toMatchObject({ title: 'Kop', start: 'Begint', url: 'Link', description: null, end: null });
+		expect(preview.body.csv.dateOrder).toBeNull();
+		// Read without the mapping, "Link" is still guessed as the URL, but nothing names the title.
+		const unmapped = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'csv', content: csv, dryRun: true });
+		expect(unmapped.status).toBe(422);
+		expect(unmapped.body.error.message).toMatch(/no title column found among the headers \(Kop, Begint, Link\)/);
+		// An empty column name leaves out a field the guess had found.
+		const without = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, format: 'csv', content: csv, csvMapping: { ...csvMapping, url: '' }, dryRun: true });
+		expect(without.body.csv.mapping.url).toBeNull();
 		const applied = await setup.owner.post(`/api/v1/imports/${preview.body.id}/apply`, {});
 		expect(applied.status, JSON.stringify(applied.body)).toBe(200);
 		expect(applied.body.items[0]).toMatchObject({ title: 'Mapped lab', action: 'create' });
+		// Once applied, the content is gone: there is nothing left to read again.
+		expect(applied.body.csv).toBeNull();
 	});
 
 	it('refuses what its format library refuses (an XML entity), with a 422 and no change', async () => {
@@ -186,7 +203,8 @@ describe.runIf(fs.existsSync(SAMPLES))('the samples from other platforms', () =>
 		['schema-org-jsonld/sib-course-first-steps-with-r.jsonld', 'schemaorg'],
 		['csv/tess-events-template.csv', 'csv'],
 		['mooc-catalogues/moochub-v3-courses-example.json', 'moochub'],
-		['eventbrite-api/eventbrite-events-ardc.json', 'eventbrite']
+		['eventbrite-api/eventbrite-events-ardc.json', 'eventbrite'],
+		['elm-europass/elm-v3-credential-sample.jsonld', 'elm']
 	];
 	for (const [file, format] of samples) {
 		it(`imports ${file} (detected as ${format}) and a second time creates nothing`, async () => {

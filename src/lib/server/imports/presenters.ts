@@ -2,6 +2,8 @@ import type { FeedRow } from './feeds';
 import type { FeedDto } from './feed-schemas';
 import type { ImportResultDto } from './schemas';
 import type { ImportRunRow } from './service';
+import { decodeBytes } from './parse';
+import { csvLayout } from './formats/csv-mapping';
 
 export function presentRun(run: ImportRunRow, publicUrl: string): ImportResultDto {
 	return {
@@ -26,6 +28,8 @@ export function presentRun(run: ImportRunRow, publicUrl: string): ImportResultDt
 			reason: item.reason ?? null,
 			url: item.activityId ? `${publicUrl}/activities/${item.activityId}` : null
 		})),
+		// A preview keeps its content: how a spreadsheet's columns were read can still be corrected.
+		csv: run.format === 'csv' && run.status === 'previewed' && run.content ? { ...csvLayout(decodeBytes(run.content), run.readWith.csvMapping), dateOrder: run.readWith.dateOrder ?? null } : null,
 		createdAt: run.createdAt.toISOString()
 	};
 }

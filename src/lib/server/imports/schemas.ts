@@ -61,6 +61,14 @@ export const ImportResultDto = z
 				url: z.string().nullable()
 			})
 		),
+		csv: z
+			.object({
+				columns: z.array(z.object({ name: z.string(), example: z.string().describe('Its value in the first row') })),
+				mapping: z.record(z.string(), z.string().nullable()).describe('Our field -> the column read for it (null: none)'),
+				dateOrder: z.enum(['dmy', 'mdy']).nullable().describe('How dates like 01/02/2030 were read when given; null: the file decided')
+			})
+			.nullable()
+			.describe('A CSV preview only: the file’s columns and how they were read. To read it differently, import it again with a corrected `csvMapping` (an empty column name leaves a field out)'),
 		createdAt: z.iso.datetime()
 	})
 	.meta({ id: 'ImportResult' });

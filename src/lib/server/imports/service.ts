@@ -12,6 +12,7 @@ import { findCityById, type CityRow } from '../cities/queries';
 import { frameworksOfCity } from '../frameworks/city-frameworks';
 import { decodeBytes, detectFormat, parseImport } from './parse';
 import { skillMatcher } from './skills';
+import { csvHeaders } from './formats/csv-mapping';
 import { planImport } from './plan';
 import { writePlan } from './write';
 import { importRuns, type ImportReadOptions, type ImportRunItem } from './schema';
@@ -51,7 +52,11 @@ export async function readSource(input: { content?: string | Uint8Array | undefi
  * was read with, for applying the preview exactly as it was seen. A file nothing can be read from is
  * refused (422) and changes nothing.
  */
-export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput, 'content' | 'background'> & { content?: string | Uint8Array | undefined; feedId?: string; background?: boolean | undefined }) {
+export async function runImport(
+	app: Deps,
+	actor: Actor,
+	input: Omit<ImportInput, 'content' | 'background'> & { content?: string | Uint8Array | undefined; feedId?: string; background?: boolean | undefined; keepUnmapped?: boolean }
+) {
 	const user = requireUser(actor);
 	const { org, city } = await importScope(app, actor, input.organisationId);
 	// Each import reads and parses up to 10 MB, possibly fetched from elsewhere: bounded per person.
@@ -88,7 +93,34 @@ export async function runImport(app: Deps, actor: Actor, input: Omit<ImportInput
 			content: input.dryRun ? bytes : null
 		})
 		.returning();
-	return executeRun(app, actor, run!, bytes, city, { dryRun: input.dryRun, publish: input.publish, select: input.select, background: input.background });
+	return executeRun(app, actor, run!, bytes, city, { dryRun: input.dryRun, publish: input.publish, select: input.select, background: input.background, keepUnmapped: input.keepUnmapped });
+}
+
+/**
+ * Reads a spreadsheet preview again with the columns the organiser chose (and, if given, how its dates
+ * are written). The new preview replaces the old one, which was never applied.
+ */
+export async function rereadCsvPreview(app: Deps, actor: Actor, runId: string, options: { csvMapping: Record<string, string>; dateOrder?: 'dmy' | 'mdy' | undefined }) {
+	const run = await findRun(app, actor, runId);
+	if (run.status !== 'previewed' || !run.content) throw invalidState('This import was already applied.');
+	if (run.format !== 'csv') throw invalidState('Only a spreadsheet (CSV) preview has columns to choose.');
+	const fresh = await runImport(app, actor, {
+		organisationId: run.organisationId,
+		format: 'csv',
+		content: run.content,
+		...(run.filename ? { filename: run.filename } : {}),
+		...(run.sourceUrl ? { url: run.sourceUrl } : {}),
+		// Read as the first preview was: its language and zone came from the request or the city.
+		locale: run.readWith.locale as ImportInput['locale'],
+		timezone: run.readWith.timezone,
+		csvMapping: options.csvMapping,
+		...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+		dryRun: true,
+		publish: false,
+		keepUnmapped: true
+	});
+	await app.db.delete(importRuns).where(and(eq(importRuns.id, run.id), eq(importRuns.status, 'previewed')));
+	return fresh;
 }
 
 /** Applies a preview as it was seen: the content and read options kept with it. */
@@ -121,10 +153,20 @@ async function executeRun(
 	run: ImportRunRow,
 	content: Uint8Array,
 	city: CityRow,
-	options: { dryRun: boolean; publish: boolean; select?: string[] | undefined; background?: boolean | undefined }
+	options: { dryRun: boolean; publish: boolean; select?: string[] | undefined; background?: boolean | undefined; keepUnmapped?: boolean | undefined }
 ) {
 	const user = requireUser(actor);
 	const { format, locale, parsed, records } = readRecords(app, run, content, options.select);
+	// On the import page, a spreadsheet whose columns were not recognised stays a preview with its
+	// problems, so the organiser can say which column is which instead of uploading it again.
+	if (parsed.records.length === 0 && options.dryRun && options.keepUnmapped && format === 'csv' && csvHeaders(decodeBytes(content)).length >= 2) {
+		const [kept] = await app.db
+			.update(importRuns)
+			.set({ errors: parsed.errors.slice(0, 1000), warnings: (parsed.warnings ?? []).slice(0, 1000), items: [], total: 0 })
+			.where(eq(importRuns.id, run.id))
+			.returning();
+		return kept!;
+	}
 	if (parsed.records.length === 0) {
 		await app.db.update(importRuns).set({ status: 'failed', content: null, errors: parsed.errors.slice(0, 500) }).where(eq(importRuns.id, run.id));
 		throw new AppError('import_unreadable', parsed.errors[0]?.message ?? 'No learning opportunities were found in this file.', parsed.errors.slice(0, 100));

@@ -101,9 +101,37 @@ export function detectDelimiter(content: string): string {
 	return best;
 }
 
+/** The first `count` rows of a CSV text, read with its own delimiter. */
+function firstRows(content: string, count: number): string[][] {
+	const text = content.replace(/^\uFEFF/, '');
+	return Papa.parse<string[]>(text, { preview: count, delimiter: detectDelimiter(text) }).data;
+}
+
 /** The header row of a CSV text (an empty list when there is none). */
 export function csvHeaders(content: string): string[] {
-	const text = content.replace(/^\uFEFF/, '');
-	const parsed = Papa.parse<string[]>(text, { preview: 1, delimiter: detectDelimiter(text) });
-	return (parsed.data[0] ?? []).map((header) => header.trim());
+	return (firstRows(content, 1)[0] ?? []).map((header) => header.trim());
+}
+
+export interface CsvLayout {
+	/** The file's columns, each with its value in the first row to recognise it by. */
+	columns: { name: string; example: string }[];
+	/** Which column feeds each of our fields (null: none): the guess, corrected by the mapping given. */
+	mapping: Record<CsvField, string | null>;
+}
+
+/**
+ * What the organiser needs to correct the reading of a spreadsheet: its columns with an example value,
+ * and how they are read now. A mapping naming an empty column ("") leaves that field out.
+ */
+export function csvLayout(content: string, csvMapping: Partial<Record<string, string>> = {}): CsvLayout {
+	const [header = [], first = []] = firstRows(content, 2);
+	const names = header.map((name) => name.trim());
+	const mapping: Partial<Record<string, string>> = { ...guessCsvMapping(names), ...csvMapping };
+	return {
+		columns: names.map((name, index) => ({ name, example: (first[index] ?? '').trim().slice(0, 80) })),
+		mapping: Object.fromEntries(CSV_FIELDS.map((field) => {
+			const column = mapping[field];
+			return [field, column && names.includes(column) ? column : null];
+		})) as Record<CsvField, string | null>
+	};
 }

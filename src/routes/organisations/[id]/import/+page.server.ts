@@ -1,7 +1,8 @@
 import { error, fail, isRedirect, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { applyRun, listRuns, runImport } from '$lib/server/imports/service';
+import { applyRun, listRuns, rereadCsvPreview, runImport } from '$lib/server/imports/service';
+import { CSV_FIELDS } from '$lib/server/imports/record';
 import { presentRun } from '$lib/server/imports/presenters';
 import { IMPORT_BACKGROUND_FROM, ImportFormatInput } from '$lib/server/imports/schemas';
 import { failureFor, readForm } from '$lib/server/forms/forms';
@@ -54,10 +55,26 @@ export const actions: Actions = {
 				format: format.data,
 				...(hasFile ? { content: new Uint8Array(await (file as File).arrayBuffer()), filename: (file as File).name } : { url: link }),
 				dryRun: true,
-				publish: false
+				publish: false,
+				keepUnmapped: true
 			});
 			return { preview: presentRun(run, '') };
 		}, values);
+	},
+	/** A spreadsheet read again with the columns the organiser chose for our fields. */
+	columns: async ({ locals, request, url }) => {
+		const actor = requireSignedIn(locals.actor, url);
+		const form = await readForm(request);
+		if (!(form instanceof FormData)) return form;
+		const runId = String(form.get('run') ?? '');
+		if (!isUuid(runId)) return fail(404, { message: m.error_not_found(), errors: {}, values: {} });
+		// An empty choice leaves the field out, also where the guess had found a column for it.
+		const csvMapping = Object.fromEntries(CSV_FIELDS.map((field) => [field, String(form.get(`column_${field}`) ?? '').slice(0, 200)]));
+		const dateOrder = z.enum(['dmy', 'mdy']).safeParse(form.get('dateOrder'));
+		return attempt(async () => {
+			const run = await rereadCsvPreview(locals.app, actor, runId, { csvMapping, ...(dateOrder.success ? { dateOrder: dateOrder.data } : {}) });
+			return { preview: presentRun(run, '') };
+		});
 	},
 	apply: async ({ locals, params, request, url }) => {
 		const actor = requireSignedIn(locals.actor, url);
