@@ -9,8 +9,7 @@ import { recordAudit } from '../platform/audit';
 import { findCityById } from '../cities/queries';
 import { frameworksOfCity } from '../frameworks/city-frameworks';
 import type { JobHandler } from '../jobs/runner';
-import { planImport } from './plan';
-import { writePlan } from './write';
+import { planAndWrite } from './write';
 import { importRuns, type ImportRunItem } from './schema';
 import { publishMode, readRecords, type ImportRunRow } from './service';
 
@@ -45,10 +44,10 @@ async function applyRemaining(app: Deps, run: ImportRunRow, select: string[] | u
 	if (parsed.records.length === 0) throw new RunRefused(parsed.errors[0]?.message ?? 'No learning opportunities were found in this file.');
 	const done = new Set(run.items.map((item) => item.sourceId));
 	const remaining = records.filter((record) => !done.has(record.sourceId));
-	const { planned, errors } = await planImport(app.db, run.organisationId, format, remaining, locale);
 	const frameworkIds = await frameworksOfCity(app.db, app.frameworks, run.cityId);
 	const userId = actor.user.id;
-	await writePlan(app, planned, { cityId: run.cityId, organisationId: run.organisationId, format, userId, frameworkIds, publish: publishMode(actor, city, run.publish), now: app.now() }, async (tx, items) => {
+	const context = { cityId: run.cityId, organisationId: run.organisationId, format, userId, frameworkIds, publish: publishMode(actor, city, run.publish), now: app.now() };
+	const { errors } = await planAndWrite(app, remaining, locale, context, async (tx, items) => {
 		await tx
 			.update(importRuns)
 			.set({ items: sql`${importRuns.items} || ${JSON.stringify(items)}::jsonb`, processed: sql`${importRuns.processed} + ${items.length}` })

@@ -109,9 +109,19 @@ function unchanged(next: ReturnType<typeof updateColumns>, mapped: MappedRecord,
 	return sameSessions && (Object.keys(next) as (keyof typeof next)[]).every((key) => sameValue(next[key], existing[key]));
 }
 
-export async function planImport(db: Db, organisationId: string, format: ImportFormat, records: ImportRecord[], defaultLocale: string): Promise<{ planned: PlannedRecord[]; errors: RecordError[] }> {
+/**
+ * Plans records. `seen` carries the source ids met so far when a file is planned a part at a time, so
+ * that a record repeated in a later part is still skipped as a duplicate.
+ */
+export async function planImport(
+	db: Db,
+	organisationId: string,
+	format: ImportFormat,
+	records: ImportRecord[],
+	defaultLocale: string,
+	seen = new Set<string>()
+): Promise<{ planned: PlannedRecord[]; errors: RecordError[] }> {
 	const existing = await existingBySource(db, organisationId, format, [...new Set(records.map((r) => r.sourceId))]);
-	const seen = new Set<string>();
 	const errors: RecordError[] = [];
 	const planned = records.map((record): PlannedRecord => {
 		const label = recordLabel(record);

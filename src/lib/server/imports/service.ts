@@ -14,10 +14,10 @@ import { decodeBytes, detectFormat, parseImport } from './parse';
 import { skillMatcher } from './skills';
 import { csvHeaders } from './formats/csv-mapping';
 import { planImport } from './plan';
-import { writePlan } from './write';
+import { planAndWrite } from './write';
 import { importRuns, type ImportReadOptions, type ImportRunItem } from './schema';
 import { IMPORT_MAX_BYTES, type ImportInput } from './schemas';
-import { CSV_FIELDS, type ImportFormat } from './record';
+import { CSV_FIELDS, type ImportFormat, type RecordError } from './record';
 import { enqueue } from '../jobs/queue';
 import { wakeLocalRunners } from '../jobs/runner';
 
@@ -172,10 +172,11 @@ async function executeRun(
 		throw new AppError('import_unreadable', parsed.errors[0]?.message ?? 'No learning opportunities were found in this file.', parsed.errors.slice(0, 100));
 	}
 	if (options.background && !options.dryRun) return queueRun(app, run, content, { publish: options.publish, select: options.select, total: records.length });
-	const { planned, errors } = await planImport(app.db, run.organisationId, format, records, locale);
-	const allErrors = [...parsed.errors, ...errors];
 	let items: ImportRunItem[];
+	let errors: RecordError[];
 	if (options.dryRun) {
+		const { planned, errors: planErrors } = await planImport(app.db, run.organisationId, format, records, locale);
+		errors = planErrors;
 		items = planned.map((p) => ({
 			sourceId: p.record.sourceId,
 			title: Object.values(p.mapped?.columns.title ?? p.record.title)[0] ?? '',
@@ -185,8 +186,9 @@ async function executeRun(
 		}));
 	} else {
 		const frameworkIds = await frameworksOfCity(app.db, app.frameworks, run.cityId);
-		items = await writePlan(app, planned, { cityId: run.cityId, organisationId: run.organisationId, format, userId: user.user.id, frameworkIds, publish: publishMode(actor, city, options.publish), now: app.now() });
+		({ items, errors } = await planAndWrite(app, records, locale, { cityId: run.cityId, organisationId: run.organisationId, format, userId: user.user.id, frameworkIds, publish: publishMode(actor, city, options.publish), now: app.now() }));
 	}
+	const allErrors = [...parsed.errors, ...errors];
 	const count = (action: ImportRunItem['action']) => items.filter((item) => item.action === action).length;
 	const [saved] = await app.db
 		.update(importRuns)

@@ -5,12 +5,14 @@ import { activities, activitySessions } from '../activities/schema';
 import { describeBadge, frameworksOf } from '../activities/rules';
 import { criteriaText } from '../activities/service';
 import { skillSuggester } from './skills';
-import type { ImportFormat } from './record';
+import type { ImportFormat, ImportRecord, RecordError } from './record';
 import type { ImportRunItem } from './schema';
-import type { PlannedRecord } from './plan';
+import { planImport, type PlannedRecord } from './plan';
 
 /** Rows per transaction: a crash loses at most one chunk's work, and re-running finds what was written (the source key is unique). */
 const CHUNK = 200;
+/** Records planned at a time when applying: only this many mapped activities are held at once. */
+const PLAN_CHUNK = 1000;
 
 export interface WriteContext {
 	cityId: string;
@@ -112,4 +114,27 @@ export async function writePlan(app: Pick<AppContext, 'db' | 'frameworks'>, plan
 		await yieldToEventLoop();
 	}
 	return all;
+}
+
+/**
+ * Applies records a part at a time: plans a part (looking up what earlier imports made from it), writes
+ * it, and lets its mapped activities go before the next, so that a 10,000-row file does not hold
+ * 10,000 mapped activities and their lookups at once. A preview plans everything, as it shows it all.
+ */
+export async function planAndWrite(
+	app: Pick<AppContext, 'db' | 'frameworks'>,
+	records: ImportRecord[],
+	locale: string,
+	ctx: WriteContext,
+	onChunk?: ChunkWritten
+): Promise<{ items: ImportRunItem[]; errors: RecordError[] }> {
+	const seen = new Set<string>();
+	const items: ImportRunItem[] = [];
+	const errors: RecordError[] = [];
+	for (let start = 0; start < records.length; start += PLAN_CHUNK) {
+		const part = await planImport(app.db, ctx.organisationId, ctx.format, records.slice(start, start + PLAN_CHUNK), locale, seen);
+		errors.push(...part.errors);
+		items.push(...(await writePlan(app, part.planned, ctx, onChunk)));
+	}
+	return { items, errors };
 }
