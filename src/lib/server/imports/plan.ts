@@ -4,6 +4,8 @@ import { activities, activitySessions } from '../activities/schema';
 import type { ImportRunItem } from './schema';
 import type { ImportFormat, ImportRecord, RecordError } from './record';
 import { mapRecord, type MappedRecord } from './mapping';
+import { afterEditorSave } from '../translation/state';
+import type { TranslationStates } from '../activities/schema';
 
 /**
  * What an import does with each record, decided before anything is written (a preview shows exactly
@@ -18,12 +20,14 @@ export interface PlannedRecord {
 	existing?: ExistingActivity;
 	/** For an update: the columns to set (see `updateColumns`). */
 	changes?: ReturnType<typeof updateColumns>;
+	/** For an update that brings the source's own text for a machine-drafted locale: the records left. */
+	translations?: TranslationStates;
 }
 
 type ExistingActivity = ExistingColumns & { sessions: { startsAt: Date; endsAt: Date }[] };
 type ExistingColumns = Pick<
 	typeof activities.$inferSelect,
-	'id' | 'status' | 'sourceId' | 'title' | 'description' | 'mode' | 'startsAt' | 'endsAt' | 'alwaysOpen' | 'locationAddress' | 'lat' | 'lon' | 'onlineUrl' | 'languages' | 'ageMin' | 'ageMax' | 'capacity' | 'priceAmount' | 'priceCurrency' | 'sourceUrl'
+	'id' | 'status' | 'sourceId' | 'title' | 'description' | 'mode' | 'startsAt' | 'endsAt' | 'alwaysOpen' | 'locationAddress' | 'lat' | 'lon' | 'onlineUrl' | 'languages' | 'ageMin' | 'ageMax' | 'capacity' | 'priceAmount' | 'priceCurrency' | 'sourceUrl' | 'translations'
 >;
 
 const LOOKUP_CHUNK = 1000;
@@ -53,7 +57,8 @@ async function existingBySource(db: Db, organisationId: string, format: ImportFo
 				capacity: activities.capacity,
 				priceAmount: activities.priceAmount,
 				priceCurrency: activities.priceCurrency,
-				sourceUrl: activities.sourceUrl
+				sourceUrl: activities.sourceUrl,
+				translations: activities.translations
 			})
 			.from(activities)
 			.where(and(eq(activities.organisationId, organisationId), eq(activities.sourceFormat, format), inArray(activities.sourceId, sourceIds.slice(i, i + LOOKUP_CHUNK))));
@@ -138,7 +143,9 @@ export async function planImport(
 		if (found.status === 'archived') return { record, action: 'skip', reason: 'archived', mapped, existing: found };
 		const changes = updateColumns(mapped, found);
 		if (unchanged(changes, mapped, found)) return { record, action: 'skip', reason: 'unchanged', mapped, existing: found };
-		return { record, action: 'update', mapped, existing: found, changes };
+		// Text the source itself gives for a locale replaces a machine draft there: it is no draft any more.
+		const translations = afterEditorSave({ ...found, imageAlt: {}, badge: null }, { title: changes.title, description: changes.description });
+		return { record, action: 'update', mapped, existing: found, changes, ...(translations ? { translations } : {}) };
 	});
 	return { planned, errors };
 }

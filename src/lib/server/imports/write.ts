@@ -93,6 +93,7 @@ export async function writePlan(app: Pick<AppContext, 'db' | 'frameworks'>, plan
 					.update(activities)
 					.set({
 						...p.changes!,
+						...(p.translations ? { translations: p.translations } : {}),
 						...(skills.length ? { skills, frameworks: frameworksOf(skills) } : {}),
 						importedAt: ctx.now,
 						...(publishNow ? (ctx.publish === 'publish' ? { status: 'published' as const, publishedAt: ctx.now } : { status: 'in_review' as const, submittedAt: ctx.now }) : {})

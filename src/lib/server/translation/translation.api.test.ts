@@ -157,6 +157,27 @@ describe('machine drafts and review', () => {
 	});
 });
 
+describe('an imported activity', () => {
+	it('loses its machine draft where the source, imported again, brings its own text', async () => {
+		const header = 'id,title,description,mode,start,end,url';
+		const row = 'podcast-1,Podcast lab,Make a podcast with us.,online,2031-05-01 10:00,2031-05-01 12:00,https://example.org/podcast';
+		const first = await org.owner.post('/api/v1/imports', { organisationId: org.organisation.id, format: 'csv', content: `${header}\n${row}\n` });
+		expect(first.body.created, JSON.stringify(first.body)).toBe(1);
+		const id = first.body.items[0].id;
+		const drafted = await org.owner.post(`/api/v1/activities/${id}/translations/machine`, { locales: ['nl', 'it'] });
+		expect(statuses(drafted.body.translations)).toMatchObject({ nl: 'machine', it: 'machine' });
+
+		// The source now has a Dutch title and description of its own.
+		const again = await org.owner.post('/api/v1/imports', { organisationId: org.organisation.id, format: 'csv', content: `${header},title_nl,description_nl\n${row},Podcastlab,Maak een podcast met ons.\n` });
+		expect(again.body.updated, JSON.stringify(again.body)).toBe(1);
+		const after = await org.owner.get(`/api/v1/activities/${id}/translations`);
+		expect(statuses(after.body)).toMatchObject({ en: 'reviewed', nl: 'reviewed', it: 'machine' });
+		const activity = (await org.owner.get(`/api/v1/activities/${id}`)).body;
+		expect(activity.title.nl).toBe('Podcastlab');
+		expect(activity.machineTranslated).toEqual(['it']);
+	});
+});
+
 describe('public pages', () => {
 	it('mark text that is a machine draft in the reader’s language, and only that', async () => {
 		expect((await org.owner.post(`/api/v1/activities/${activityId}/publish`)).status).toBe(200);
