@@ -18,6 +18,8 @@ export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodTy
 	response?: z.ZodType;
 	/** Status of a successful answer (200 by default; 201 for creations, 204 for no content). */
 	status?: 200 | 201 | 202 | 204;
+	/** Also answers 202 with this description (work handed to a background job), for the API document. */
+	accepted?: string;
 	/** Error codes worth documenting beyond the common ones. */
 	errors?: ErrorCode[];
 	bodyLimit?: number;

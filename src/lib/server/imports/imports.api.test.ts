@@ -157,6 +157,16 @@ describe('odd files and second readings', () => {
 });
 
 describe('a background import', () => {
+	it('is declared in the OpenAPI document: 202 with the run, beside 200 with the result', async () => {
+		const doc = (await platform.anonymous.get('/api/openapi.json')).body;
+		for (const operation of [doc.paths['/api/v1/imports'].post, doc.paths['/api/v1/imports/{id}/apply'].post]) {
+			expect(operation.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/ImportResult');
+			expect(operation.responses['202'].content['application/json'].schema.$ref).toBe('#/components/schemas/ImportResult');
+		}
+		// Endpoints without background work declare no 202.
+		expect(doc.paths['/api/v1/imports/{id}'].get.responses['202']).toBeUndefined();
+	});
+
 	const poll = async (url: string) => {
 		let run = (await setup.owner.get(new URL(url).pathname)).body;
 		while (run.status === 'queued' || run.status === 'running') {

@@ -82,6 +82,7 @@ export function buildOpenApiDocument(routes: RouteModule[], serverUrl: string) {
 						status === 204 || !spec.response
 							? { description: 'Done' }
 							: { description: 'OK', content: { 'application/json': { schema: spec.response } } },
+					...(spec.accepted && spec.response ? { '202': { description: spec.accepted, content: { 'application/json': { schema: spec.response } } } } : {}),
 					...errorResponses([...codes])
 				}
 			};

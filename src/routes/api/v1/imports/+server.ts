@@ -14,6 +14,7 @@ export const POST = endpoint(
 		body: ImportInput,
 		response: ImportResultDto,
 		bodyLimit: IMPORT_MAX_BYTES + 64 * 1024,
+		accepted: 'With `background: true`: the run, `queued`; poll its `url` (also in `Location`) for the progress and the result',
 		errors: ['import_unreadable', 'url_not_allowed', 'fetch_failed', 'invalid_state']
 	},
 	async ({ app, actor, body }) => answerRun(await runImport(app, actor, body), app.config.publicUrl)

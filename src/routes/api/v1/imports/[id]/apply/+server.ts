@@ -11,6 +11,7 @@ export const POST = endpoint(
 		access: 'user',
 		body: ApplyImportInput.default({ publish: false, background: false }),
 		response: ImportResultDto,
+		accepted: 'With `background: true`: the run, `queued`; poll its `url` (also in `Location`) for the progress and the result',
 		errors: ['invalid_state', 'import_unreadable']
 	},
 	async ({ app, actor, params, body }) => answerRun(await applyRun(app, actor, uuidParam(params.id, 'Import'), body), app.config.publicUrl)
