@@ -56,6 +56,7 @@ const csvFields: Record<string, () => string> = {
 	online: m.import_field_online,
 	start: m.import_field_start,
 	end: m.import_field_end,
+	date: m.import_field_date,
 	timezone: m.import_field_timezone,
 	address: m.import_field_address,
 	venue: m.import_field_venue,

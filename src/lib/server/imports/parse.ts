@@ -7,7 +7,7 @@ import { parseElm } from './formats/elm';
 import { parseEventbrite } from './formats/eventbrite';
 import { parseOoapi } from './formats/ooapi';
 import { parseInstance } from './formats/instance';
-import { isObject } from './formats/values';
+import { isObject, parseJsonLeniently } from './formats/values';
 
 /**
  * The importers' entry point: what format a file is in, and its records. Pure functions: the
@@ -70,7 +70,7 @@ function byContent(text: string): ImportFormat | undefined {
 	if (/^BEGIN:VCALENDAR/i.test(text)) return 'ical';
 	if (text.startsWith('{') || text.startsWith('[')) {
 		try {
-			return byJson(JSON.parse(text));
+			return byJson(parseJsonLeniently(text));
 		} catch {
 			// Not JSON after all; the other checks and the file name decide.
 			return undefined;
@@ -97,6 +97,10 @@ function byJson(json: unknown): ImportFormat | undefined {
 		if (Array.isArray(root.events) && (isObject(root.pagination) || root.events.some((event) => isObject(event) && isObject(event.name) && isObject(event.start)))) return 'eventbrite';
 		const items = Array.isArray(root.items) ? root.items : [];
 		if (items.some((item) => isObject(item) && (item.offeringId || item.courseId || item.programId)) || Array.isArray(root.offerings)) return 'ooapi';
+		// One OOAPI object on its own (GET /courses/{id}): its id key and a list of localized names.
+		if ((root.offeringId || root.courseId || root.programId) && Array.isArray(root.name)) return 'ooapi';
+		// One Eventbrite event (GET /events/{id}): its name, start and end are objects.
+		if (isObject(root.name) && isObject(root.start) && isObject(root.end) && 'listed' in root) return 'eventbrite';
 		if ('total' in root && 'page' in root && items.some((item) => isObject(item) && isObject(item.title) && typeof item.mode === 'string')) return 'instance';
 		if (data.length && data.some((item) => isObject(item) && isObject(item.attributes))) return 'moochub';
 	}

@@ -85,6 +85,7 @@ export const CSV_FIELDS = [
 	'online',
 	'start',
 	'end',
+	'date',
 	'timezone',
 	'address',
 	'venue',

@@ -21,8 +21,10 @@ const SYNONYMS: Record<CsvField, string[]> = {
 	type: ['type', 'types', 'eventtype', 'activitytype', 'category', 'format', 'soort', 'tipo', 'tip', 'tipas'],
 	mode: ['mode', 'presence', 'attendancemode', 'deliverymode', 'modeofdelivery', 'format', 'vorm'],
 	online: ['online', 'isonline', 'onlineevent', 'virtual', 'remote'],
-	start: ['start', 'startdate', 'startdatetime', 'starttime', 'starts', 'startsat', 'begin', 'begins', 'from', 'date', 'datetime', 'when', 'datum', 'startdatum', 'begindatum', 'inizio', 'datainizio', 'data', 'inceput', 'pradzia', 'εναρξη', 'ημερομηνια'],
+	start: ['start', 'startdate', 'startdatetime', 'starttime', 'starts', 'startsat', 'begin', 'begins', 'from', 'datetime', 'when', 'startdatum', 'begindatum', 'inizio', 'datainizio', 'inceput', 'pradzia', 'εναρξη', 'time', 'tijd', 'ora', 'laikas', 'ωρα'],
 	end: ['end', 'enddate', 'enddatetime', 'endtime', 'ends', 'endsat', 'finish', 'until', 'to', 'einde', 'einddatum', 'fine', 'datafine', 'sfarsit', 'pabaiga', 'ληξη'],
+	// The day, where start and end hold only times; alone, it is the start.
+	date: ['date', 'day', 'eventdate', 'datum', 'dag', 'data', 'giorno', 'zi', 'diena', 'ημερομηνια'],
 	timezone: ['timezone', 'tz', 'zone', 'tijdzone', 'fusoorario'],
 	address: ['address', 'location', 'place', 'fulladdress', 'adres', 'locatie', 'plaats', 'indirizzo', 'luogo', 'adresa', 'locatia', 'adresas', 'vieta', 'διευθυνση', 'τοποθεσια'],
 	venue: ['venue', 'venuename', 'building', 'room', 'street', 'streetaddress'],

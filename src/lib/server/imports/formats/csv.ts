@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { ACTIVITY_MODES, ACTIVITY_TYPES, type ActivityMode, type ActivityType } from '../../../activities/vocabulary';
 import type { CsvField, ImportRecord, ParseOptions, ParseResult } from '../record';
 import { detectDelimiter, guessCsvMapping, localeColumns } from './csv-mapping';
-import { detectDateOrder, exclusiveEnd, isAmbiguousNumericDate, isValidTimeZone, parseDateTime, toIsoInstant, type DateOrder } from './dates';
+import { detectDateOrder, exclusiveEnd, isAmbiguousNumericDate, parseDateTime, timeOfDay, toIsoInstant, zoneByName, type DateOrder } from './dates';
 import { markdownFromHtmlOrMarkdown } from './html-to-markdown';
 import { normaliseLanguages } from './languages';
 import { ParseCollector, emptyRecord, readRecord, setText, unreadable } from './records';
@@ -40,7 +40,7 @@ export function parseCsv(content: string, options: ParseOptions): ParseResult {
 	};
 
 	const dataRows = rows.slice(1).map((row, index) => ({ row, number: index + 2 })).filter(({ row }) => row.some((value) => value.trim()));
-	const order = dateOrderOf(dataRows.flatMap(({ row }) => [cell(row, mapping.start), cell(row, mapping.end)]).filter((v): v is string => Boolean(v)), options, collector);
+	const order = dateOrderOf(dataRows.flatMap(({ row }) => [cell(row, mapping.start), cell(row, mapping.end), cell(row, mapping.date)]).filter((v): v is string => Boolean(v)), options, collector);
 	for (const { row, number } of dataRows) {
 		const name = `row ${number}`;
 		const problem = rowErrors.get(number);
@@ -77,7 +77,10 @@ function rowRecord(
 	name: string
 ): ImportRecord | undefined {
 	const locale = options.defaultLocale;
-	const record = emptyRecord(get('id') ?? contentId(get('title'), get('start'), get('url')));
+	const day = get('date');
+	const startText = onDay(get('start'), day) ?? day;
+	const endText = onDay(get('end'), day);
+	const record = emptyRecord(get('id') ?? contentId(get('title'), startText, get('url')));
 	setText(record.title, locale, get('title'));
 	for (const { header, locale: other } of titleColumns) setText(record.title, other, cell(row, header));
 	setText(record.description, locale, markdownFromHtmlOrMarkdown(get('description')));
@@ -85,14 +88,14 @@ function rowRecord(
 
 	let zone = options.defaultTimeZone;
 	const zoneName = get('timezone');
-	if (zoneName && isValidTimeZone(zoneName)) zone = zoneName;
+	const named = zoneName ? zoneByName(zoneName) : undefined;
+	if (named) zone = named;
 	else if (zoneName) collector.warn(name, `unknown time zone "${zoneName}": times read in ${zone}`);
-	const startText = get('start');
-	const endText = get('end');
 	const start = parseDateTime(startText, zone, order);
 	const end = parseDateTime(endText, zone, order);
 	if (startText && !start) {
-		collector.error(name, `start "${startText}" is not a date (use 2027-03-14 10:00 or 14/03/2027 10:00)`);
+		const onlyTime = timeOfDay(startText) !== undefined;
+		collector.error(name, onlyTime ? `start "${startText}" is only a time: map the column with the day to "date"` : `start "${startText}" is not a date (use 2027-03-14 10:00 or 14/03/2027 10:00)`);
 		return undefined;
 	}
 	if (endText && !end) collector.warn(name, `end "${endText}" is not a date: left out`);
@@ -127,6 +130,12 @@ function rowRecord(
 		}
 	}
 	return record;
+}
+
+/** A start or end that holds only a time (`12:00 PM`) takes its day from the Date column. */
+function onDay(value: string | undefined, day: string | undefined): string | undefined {
+	const time = timeOfDay(value);
+	return time && day ? `${day} ${time}` : value;
 }
 
 /** Our mode column, else an Online yes/no column (online with a venue is hybrid), else where it takes place. */

@@ -9,6 +9,8 @@ export interface ParsedDate {
 	instant: Date;
 	/** The source gave a day without a time (all-day, or a course that "runs 8-9 June"). */
 	dateOnly: boolean;
+	/** Written as local midnight with no offset (`2023-03-24T00:00:00`): often a day in disguise, see `asDays`. */
+	localMidnight?: boolean;
 }
 
 export type DateOrder = 'dmy' | 'mdy';
@@ -28,6 +30,33 @@ export function isValidTimeZone(zone: string | null | undefined): boolean {
 		zoneValidity.set(zone, valid);
 	}
 	return valid;
+}
+
+/** A zone as people write it in a spreadsheet: an IANA name, or its city (`Melbourne`, `new york`). */
+export function zoneByName(name: string): string | undefined {
+	if (isValidTimeZone(name)) return name;
+	const city = name.trim().toLowerCase().replace(/\s+/g, '_');
+	return Intl.supportedValuesOf('timeZone').find((zone) => zone.toLowerCase().split('/').pop() === city);
+}
+
+const TIME_ONLY = /^(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*([ap])?\.?\s*(m\.?)?$/i;
+
+/**
+ * A time of day without a day (`12:00 PM`, `14:30`, `9am`, `14h00`) as 24-hour `HH:MM:SS`, for
+ * spreadsheets that keep the day in a column of its own; undefined for anything else (a bare number
+ * is not a time).
+ */
+export function timeOfDay(value: string | undefined): string | undefined {
+	const match = TIME_ONLY.exec(value?.trim() ?? '');
+	if (!match || (match[2] === undefined && !match[4])) return undefined;
+	let hour = Number(match[1]);
+	const minute = Number(match[2] ?? 0);
+	const meridiem = match[4]?.toLowerCase();
+	if (meridiem && (hour < 1 || hour > 12)) return undefined;
+	if (meridiem === 'p' && hour < 12) hour += 12;
+	if (meridiem === 'a' && hour === 12) hour = 0;
+	if (hour > 23 || minute > 59) return undefined;
+	return `${pad(hour)}:${pad(minute)}:${match[3] ?? '00'}`;
 }
 
 /** `2022-04-04T01:30:00Z`: the form records carry (no milliseconds, always UTC). */
@@ -65,7 +94,8 @@ const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/;
 export function parseDateTime(value: unknown, zone: string, order: DateOrder = 'dmy'): ParsedDate | undefined {
 	if (typeof value === 'number') value = String(value);
 	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
+	// A day with a dangling time separator (`2017-04-15T`) is still that day.
+	const text = value.trim().replace(/^(\d{4}-\d{1,2}-\d{1,2})T$/i, '$1');
 	if (!text) return undefined;
 
 	const iso = ISO.exec(text) ?? COMPACT.exec(text);
@@ -76,7 +106,8 @@ export function parseDateTime(value: unknown, zone: string, order: DateOrder = '
 		const instant = offset
 			? offsetInstant(year, month, day, hour, minute, second, offset)
 			: wallClockToInstant(year, month, day, hour, minute, second, zone);
-		return instant ? { instant, dateOnly } : undefined;
+		const localMidnight = !dateOnly && !offset && hour === 0 && minute === 0 && second === 0;
+		return instant ? { instant, dateOnly, ...(localMidnight ? { localMidnight } : {}) } : undefined;
 	}
 
 	const numeric = NUMERIC.exec(text);
@@ -159,6 +190,17 @@ export function startOfNextDay(instant: Date, zone: string): Date {
 	const [year, month, day] = dayInZone(instant, zone);
 	const next = new Date(Date.UTC(year, month - 1, day + 1));
 	return wallClockToInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, zone) ?? new Date(instant.getTime() + 86_400_000);
+}
+
+/**
+ * A range whose ends are both written as local midnight (`startDate 2023-03-20T00:00:00`, `endDate
+ * 2023-03-24T00:00:00`) names days: generators that only know dates pad them with a zero time, and
+ * reading them as instants would cut the last day off (or make a one-day course last no time). A
+ * single midnight start with no end is a day too. A real time anywhere keeps both as instants.
+ */
+export function asDays<T extends ParsedDate | undefined>(start: T, end: T): [T, T] {
+	if (!start?.localMidnight || (end && !end.localMidnight && !end.dateOnly)) return [start, end];
+	return [{ ...start, dateOnly: true }, end ? { ...end, dateOnly: true } : end] as [T, T];
 }
 
 /** The end of a range: a date-only end ("until 9 June") is exclusive, so it ends when 10 June begins. */

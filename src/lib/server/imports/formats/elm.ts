@@ -1,10 +1,10 @@
 import type { ImportRecord, ParseOptions, ParseResult } from '../record';
-import { exclusiveEnd, parseDateTime, toIsoInstant } from './dates';
+import { asDays, exclusiveEnd, parseDateTime, toIsoInstant } from './dates';
 import { markdownFromHtmlOrMarkdown } from './html-to-markdown';
 import { normaliseLanguage } from './languages';
 import { firstLocalized, readLocalized } from './localized-text';
 import { ParseCollector, emptyRecord, readRecord, unreadable } from './records';
-import { asArray, firstText, httpUrl, isObject, parseNumber, text } from './values';
+import { asArray, firstText, httpUrl, isObject, parseNumber, text, parseJsonLeniently } from './values';
 import { modeFromWords } from './vocabulary';
 import { parseElmXml } from './elm-xml';
 
@@ -23,7 +23,7 @@ export function parseElm(content: string, options: ParseOptions): ParseResult {
 	if (content.trimStart().startsWith('<')) return parseElmXml(content, options);
 	let document: unknown;
 	try {
-		document = JSON.parse(content);
+		document = parseJsonLeniently(content);
 	} catch {
 		// Neither XML nor JSON: nothing in it can be read.
 		return unreadable('not valid JSON (nor XML)');
@@ -99,8 +99,7 @@ function opportunityRecord(node: Json, file: { fileLanguages: string[]; fileOrga
 
 	const period = asArray(first('temporal')).find(isObject);
 	const zone = options.defaultTimeZone;
-	const start = parseDateTime(period?.startDate ?? period?.startTime ?? first('startDate'), zone);
-	const end = parseDateTime(period?.endDate ?? period?.endTime ?? first('endDate'), zone);
+	const [start, end] = asDays(parseDateTime(period?.startDate ?? period?.startTime ?? first('startDate'), zone), parseDateTime(period?.endDate ?? period?.endTime ?? first('endDate'), zone));
 	record.startsAt = start ? toIsoInstant(start.instant) : null;
 	record.endsAt = end ? toIsoInstant(exclusiveEnd(end, zone)) : null;
 

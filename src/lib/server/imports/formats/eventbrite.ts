@@ -3,7 +3,7 @@ import { isValidTimeZone, parseDateTime, toIsoInstant } from './dates';
 import { markdownFromHtmlOrText } from './html-to-markdown';
 import { normaliseLanguage } from './languages';
 import { ParseCollector, emptyRecord, readRecord, setText, unreadable } from './records';
-import { asArray, firstText, httpUrl, isObject, nameOf, parseInteger, parseNumber, text } from './values';
+import { asArray, firstText, httpUrl, isObject, nameOf, parseInteger, parseNumber, text, parseJsonLeniently } from './values';
 import { guessActivityType } from './vocabulary';
 
 /**
@@ -18,7 +18,7 @@ const LEFT_OUT: Record<string, string> = { canceled: 'cancelled', cancelled: 'ca
 export function parseEventbrite(content: string, options: ParseOptions): ParseResult {
 	let document: unknown;
 	try {
-		document = JSON.parse(content);
+		document = parseJsonLeniently(content);
 	} catch {
 		// Not JSON: nothing in the file can be read.
 		return unreadable('not valid JSON');
@@ -39,7 +39,7 @@ export function parseEventbrite(content: string, options: ParseOptions): ParseRe
 		}
 		readRecord(collector, name, () => eventRecord(event, options, collector, name));
 	});
-	return collector.result('the page lists no events');
+	return collector.result(events.length ? 'no event on the page can be imported: drafts and cancelled events are left out' : 'the page lists no events');
 }
 
 function eventRecord(event: Json, options: ParseOptions, collector: ParseCollector, name: string): ImportRecord | undefined {

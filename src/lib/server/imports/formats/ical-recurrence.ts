@@ -37,9 +37,11 @@ export function parseRecurrenceRule(value: string): RecurrenceRule | string {
 	if (freq !== 'DAILY' && freq !== 'WEEKLY' && freq !== 'MONTHLY' && freq !== 'YEARLY') return `FREQ=${freq ?? '(none)'} is not supported`;
 	const unsupported = ['BYYEARDAY', 'BYWEEKNO', 'BYHOUR', 'BYMINUTE', 'BYSECOND'].filter((key) => fields.has(key));
 	if (unsupported.length) return `${unsupported.join(', ')} is not supported`;
-	const numbers = (key: string) => (fields.get(key) ?? '').split(',').filter(Boolean).map(Number);
+	// Some calendar servers write lists with spaces (`BYDAY=MO, TU, WE`).
+	const list = (key: string) => (fields.get(key) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+	const numbers = (key: string) => list(key).map(Number);
 	const byDay: RecurrenceRule['byDay'] = [];
-	for (const item of (fields.get('BYDAY') ?? '').split(',').filter(Boolean)) {
+	for (const item of list('BYDAY')) {
 		const match = /^([+-]?\d{1,2})?(SU|MO|TU|WE|TH|FR|SA)$/.exec(item);
 		if (!match) return `BYDAY=${item} is not understood`;
 		byDay.push({ weekday: WEEKDAYS.indexOf(match[2]!), ...(match[1] ? { nth: Number(match[1]) } : {}) });

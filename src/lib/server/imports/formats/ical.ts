@@ -215,6 +215,9 @@ function expandSessions(record: ImportRecord, event: IcalComponent, ruleText: st
 	// A series that is over keeps its own dates: the organiser sees it is past rather than an empty record.
 	const chosen = current.length ? current : occurrences;
 	if (chosen.length > SESSIONS_MAX) collector.warn(name, `the recurrence has more than ${SESSIONS_MAX} dates: only the first ${SESSIONS_MAX} are imported`);
+	else if (rule.count === undefined && rule.until === undefined && chosen.length) {
+		collector.warn(name, `the event repeats without end: its dates up to ${toIsoInstant(new Date(horizon)).slice(0, 10)} are imported (import it again later for more)`);
+	}
 	if (duration <= 0) {
 		collector.warn(name, 'the recurring event has no end time: only its first date is imported');
 		if (chosen[0]) record.startsAt = toIsoInstant(chosen[0].start);

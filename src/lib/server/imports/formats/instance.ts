@@ -4,7 +4,7 @@ import { parseDateTime, toIsoInstant } from './dates';
 import { markdownFromHtmlOrMarkdown } from './html-to-markdown';
 import { normaliseLanguages } from './languages';
 import { ParseCollector, emptyRecord, readRecord, sessionsFrom, unreadable } from './records';
-import { asArray, httpUrl, isObject, nameOf, parseInteger, parseNumber, text } from './values';
+import { asArray, httpUrl, isObject, nameOf, parseInteger, parseNumber, text, parseJsonLeniently } from './values';
 
 /**
  * Another instance of this platform: the answer of its `GET /api/v1/activities` (search summaries:
@@ -16,7 +16,7 @@ type Json = Record<string, unknown>;
 export function parseInstance(content: string, options: ParseOptions): ParseResult {
 	let document: unknown;
 	try {
-		document = JSON.parse(content);
+		document = parseJsonLeniently(content);
 	} catch {
 		// Not JSON: the file as a whole cannot be read.
 		return unreadable('not valid JSON');

@@ -4,7 +4,7 @@ import { markdownFromHtmlOrMarkdown } from './html-to-markdown';
 import { normaliseLanguages } from './languages';
 import { firstLocalized, readLocalized } from './localized-text';
 import { ParseCollector, emptyRecord, readRecord, sessionsFrom, unreadable } from './records';
-import { asArray, firstText, httpUrl, isObject, nameOf, parseNumber, text } from './values';
+import { asArray, firstText, httpUrl, isObject, nameOf, parseNumber, text, parseJsonLeniently } from './values';
 import { modeFromWord } from './vocabulary';
 
 /**
@@ -16,7 +16,7 @@ import { modeFromWord } from './vocabulary';
 export function parseMoochub(content: string, options: ParseOptions): ParseResult {
 	let document: unknown;
 	try {
-		document = JSON.parse(content);
+		document = parseJsonLeniently(content);
 	} catch {
 		// A feed that is not JSON cannot be read at all; that is the file's one error.
 		return unreadable('not valid JSON');

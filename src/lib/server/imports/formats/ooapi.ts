@@ -1,10 +1,10 @@
 import type { ImportRecord, ParseOptions, ParseResult } from '../record';
-import { exclusiveEnd, parseDateTime, toIsoInstant } from './dates';
+import { asDays, exclusiveEnd, parseDateTime, toIsoInstant } from './dates';
 import { markdownFromHtmlOrMarkdown } from './html-to-markdown';
 import { normaliseLanguage } from './languages';
 import { readLocalized } from './localized-text';
 import { ParseCollector, emptyRecord, readRecord, unreadable } from './records';
-import { asArray, firstText, httpUrl, isObject, parseInteger, parseNumber, text } from './values';
+import { asArray, firstText, httpUrl, isObject, parseInteger, parseNumber, text, parseJsonLeniently } from './values';
 import { modeFromWords } from './vocabulary';
 
 /**
@@ -17,7 +17,7 @@ type Json = Record<string, unknown>;
 export function parseOoapi(content: string, options: ParseOptions): ParseResult {
 	let document: unknown;
 	try {
-		document = JSON.parse(content);
+		document = parseJsonLeniently(content);
 	} catch {
 		// Not JSON: the file as a whole cannot be read.
 		return unreadable('not valid JSON');
@@ -27,7 +27,7 @@ export function parseOoapi(content: string, options: ParseOptions): ParseResult 
 		: isObject(document)
 			? (asArray(document.items ?? document.offerings ?? document.courses).length
 				? asArray(document.items ?? document.offerings ?? document.courses)
-				: document.offeringId || document.courseId
+				: document.offeringId || document.courseId || document.programId
 					? [document]
 					: undefined)
 			: undefined;
@@ -37,9 +37,11 @@ export function parseOoapi(content: string, options: ParseOptions): ParseResult 
 		const id = isObject(item) ? text(item.offeringId ?? item.courseId ?? item.programId) : undefined;
 		const name = `items[${index}]${id ? ` (${id})` : ''}`;
 		if (!isObject(item)) collector.error(name, 'not a course or offering object');
+		// A component (an exam, a lab of a course) is part of a course, not something to join on its own.
+		else if (text(item.offeringType ?? item.type) === 'component') collector.warn(name, 'skipped: a component of a course, not a course or programme');
 		else readRecord(collector, name, () => itemRecord(item, options, collector, name));
 	});
-	return collector.result('the page lists no courses or offerings');
+	return collector.result(items.length ? 'nothing on the page can be imported: components of courses are left out' : 'the page lists no courses or offerings');
 }
 
 function itemRecord(item: Json, options: ParseOptions, collector: ParseCollector, name: string): ImportRecord {
@@ -48,7 +50,8 @@ function itemRecord(item: Json, options: ParseOptions, collector: ParseCollector
 	const sources = course ? [item, course] : [item];
 	const first = (key: string) => sources.map((source) => source[key]).find((value) => value !== undefined && value !== null && asArray(value).length > 0);
 	const record = emptyRecord(text(item.offeringId ?? item.courseId ?? item.programId) ?? text(item.link) ?? name);
-	const language = normaliseLanguage(text(first('teachingLanguage')));
+	// v5 says teachingLanguage; v4 said mainLanguage.
+	const language = normaliseLanguage(text(first('teachingLanguage') ?? first('mainLanguage')));
 	if (language) record.languages.push(language);
 	const locale = language ?? options.defaultLocale;
 	record.title = readLocalized(first('name'), locale);
@@ -56,8 +59,7 @@ function itemRecord(item: Json, options: ParseOptions, collector: ParseCollector
 	for (const [key, value] of Object.entries(readLocalized(first('description'), locale))) record.description[key] = markdownFromHtmlOrMarkdown(value);
 
 	const zone = options.defaultTimeZone;
-	const start = parseDateTime(item.startDateTime ?? item.startDate, zone);
-	const end = parseDateTime(item.endDateTime ?? item.endDate, zone);
+	const [start, end] = asDays(parseDateTime(item.startDateTime ?? item.startDate, zone), parseDateTime(item.endDateTime ?? item.endDate, zone));
 	if (text(item.startDate) && !start) collector.warn(name, `startDate "${text(item.startDate)}" is not a date`);
 	record.startsAt = start ? toIsoInstant(start.instant) : null;
 	record.endsAt = end ? toIsoInstant(exclusiveEnd(end, zone)) : null;

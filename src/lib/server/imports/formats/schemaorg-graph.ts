@@ -1,5 +1,5 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { asArray, isObject, text } from './values';
+import { asArray, isObject, text, parseJsonLeniently } from './values';
 
 /**
  * Getting schema.org nodes out of what publishers ship: a JSON-LD file, or an HTML page with one or
@@ -23,7 +23,7 @@ export function jsonLdBlocksOfHtml(html: string): JsonLdDocuments {
 		// Pages sometimes wrap the JSON in an HTML comment or CDATA section.
 		const source = DomUtils.textContent(script).trim().replace(/^<!--|-->$/g, '').replace(/^\/\*<!\[CDATA\[\*\/|\/\*\]\]>\*\/$/g, '');
 		try {
-			documents.push(JSON.parse(source));
+			documents.push(parseJsonLeniently(source));
 		} catch {
 			// One broken block must not hide the others on the page; it is reported instead.
 			problems.push(`script block ${index + 1}`);

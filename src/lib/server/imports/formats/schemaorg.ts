@@ -1,11 +1,11 @@
 import type { ImportRecord, ParseOptions, ParseResult } from '../record';
 import { collectNodes, hasType, jsonLdBlocksOfHtml, prop, resolveAll, typesOf, type JsonNode } from './schemaorg-graph';
 import { agesOf, imageOf, languagesOf, modeOf, organiserOf, placeOf, priceOf, skillsAndKeywords, virtualUrlOf } from './schemaorg-fields';
-import { exclusiveEnd, parseDateTime, toIsoInstant } from './dates';
+import { asDays, exclusiveEnd, parseDateTime, toIsoInstant } from './dates';
 import { markdownFromHtmlOrMarkdown } from './html-to-markdown';
 import { readLocalized } from './localized-text';
 import { ParseCollector, emptyRecord, readRecord, unreadable } from './records';
-import { httpUrl, isObject, parseInteger, text } from './values';
+import { httpUrl, isObject, parseInteger, text, parseJsonLeniently } from './values';
 import { guessActivityType } from './vocabulary';
 
 /**
@@ -23,7 +23,7 @@ export function parseSchemaOrg(content: string, options: ParseOptions): ParseRes
 	const collector = new ParseCollector();
 	if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
 		try {
-			documents = [JSON.parse(trimmed)];
+			documents = [parseJsonLeniently(trimmed)];
 		} catch {
 			// The file says it is JSON but is not: that is the answer for the whole file.
 			return unreadable('not valid JSON');
@@ -36,15 +36,15 @@ export function parseSchemaOrg(content: string, options: ParseOptions): ParseRes
 	}
 	const { nodes, byId } = collectNodes(documents);
 	// Instances listed under a course are read with it, not again on their own.
-	const underCourses = new Set<unknown>(nodes.filter((node) => hasType(node, 'Course')).flatMap((course) => resolveAll(prop(course, 'hasCourseInstance'), byId)));
+	const underCourses = new Set<unknown>(nodes.filter(isCourse).flatMap((course) => resolveAll(prop(course, 'hasCourseInstance'), byId)));
 	let position = 0;
 	for (const node of nodes) {
 		const types = typesOf(node);
-		const wanted = types.some((type) => type === 'Course' || type === 'CourseInstance' || type === 'LearningResource' || EVENT_TYPES.test(type));
+		const wanted = isCourse(node) || types.some((type) => type === 'CourseInstance' || type === 'LearningResource' || EVENT_TYPES.test(type));
 		if (!wanted || underCourses.has(node)) continue;
 		position += 1;
 		const name = `${types[0] ?? 'node'} ${position}${text(node['@id']) ? ` (${text(node['@id'])})` : ''}`;
-		if (hasType(node, 'Course')) {
+		if (isCourse(node)) {
 			const instances = resolveAll(prop(node, 'hasCourseInstance'), byId).filter(isObject);
 			if (instances.length) {
 				instances.forEach((instance, index) => readRecord(collector, `${name}, instance ${index + 1}`, () => recordOf(instance, node, index, byId, options, collector, name)));
@@ -54,6 +54,14 @@ export function parseSchemaOrg(content: string, options: ParseOptions): ParseRes
 		readRecord(collector, name, () => recordOf(node, undefined, 0, byId, options, collector, name));
 	}
 	return collector.result('no Course, CourseInstance, Event or LearningResource found');
+}
+
+/**
+ * A course: typed so, or a node with course instances, whatever its type says (`hasCourseInstance`
+ * belongs to courses; Bioschemas profiles type their courses `CreativeWork` and say so in it).
+ */
+function isCourse(node: JsonNode): boolean {
+	return hasType(node, 'Course') || prop(node, 'hasCourseInstance') !== undefined;
 }
 
 /** One record from an event-like node (an instance, an event) and the course it belongs to, if any. */
@@ -77,8 +85,7 @@ function recordOf(node: JsonNode, course: JsonNode | undefined, index: number, b
 	for (const [key, value] of Object.entries(description)) record.description[key] = markdownFromHtmlOrMarkdown(value);
 
 	const zone = options.defaultTimeZone;
-	const start = parseDateTime(prop(node, 'startDate'), zone);
-	const end = parseDateTime(prop(node, 'endDate'), zone);
+	const [start, end] = asDays(parseDateTime(prop(node, 'startDate'), zone), parseDateTime(prop(node, 'endDate'), zone));
 	if (text(prop(node, 'startDate')) && !start) collector.warn(name, `startDate "${text(prop(node, 'startDate'))}" is not a date`);
 	record.startsAt = start ? toIsoInstant(start.instant) : null;
 	record.endsAt = end ? toIsoInstant(exclusiveEnd(end, zone)) : start?.dateOnly ? toIsoInstant(exclusiveEnd(start, zone)) : null;

@@ -115,3 +115,44 @@ export function splitList(value: unknown, separators = /[;,|]/): string[] {
 	const items = asArray(value).flatMap((item) => (typeof item === 'string' ? item.split(separators) : [text(item) ?? '']));
 	return [...new Set(items.map((item) => item.trim()).filter(Boolean))];
 }
+
+/**
+ * JSON as people write it by hand: a comma before a closing `}` or `]` (which JSON forbids and
+ * browsers' structured-data readers forgive) is dropped; anything else still has to be valid JSON,
+ * and the first error is the one reported.
+ */
+export function parseJsonLeniently(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		const mended = withoutTrailingCommas(text);
+		if (mended === text) throw error;
+		try {
+			return JSON.parse(mended);
+		} catch {
+			throw error;
+		}
+	}
+}
+
+function withoutTrailingCommas(text: string): string {
+	let out = '';
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i]!;
+		if (inString) {
+			out += char;
+			if (char === '\\') out += text[++i] ?? '';
+			else if (char === '"') inString = false;
+			continue;
+		}
+		if (char === '"') inString = true;
+		if (char === ',') {
+			let next = i + 1;
+			while (next < text.length && /\s/.test(text[next]!)) next++;
+			if (text[next] === '}' || text[next] === ']') continue;
+		}
+		out += char;
+	}
+	return out;
+}
