@@ -86,8 +86,9 @@ function legalNameIn(value: unknown, locale: string): string | undefined {
 }
 
 function opportunityRecord(node: Json, file: { fileLanguages: string[]; fileOrganiser?: string }, options: ParseOptions, name: string, index: number): ImportRecord {
-	// An opportunity's details often sit in the specification it points to.
-	const specs = [node, ...['learningAchievementSpecification', 'learningActivitySpecification', 'specifiedBy'].flatMap((key) => asArray(node[key]).filter(isObject))];
+	// An opportunity's details often sit in the specification it points to; an achievement's period
+	// and mode, in the learning activity that led to it (`influencedBy`).
+	const specs = [node, ...['learningAchievementSpecification', 'learningActivitySpecification', 'specifiedBy', 'influencedBy'].flatMap((key) => asArray(node[key]).filter(isObject))];
 	const first = (key: string) => specs.map((spec) => spec[key]).find((value) => value !== undefined && value !== null);
 	const record = emptyRecord(text(node.id ?? node['@id']) ?? `${name}#${index}`);
 	record.languages = languagesIn(first('language') ?? first('defaultLanguage') ?? first('primaryLanguage'));

@@ -115,3 +115,27 @@ describe('OOAPI and Eventbrite', () => {
 		expect(drafts.errors[0]!.message).toBe('no event on the page can be imported: drafts and cancelled events are left out');
 	});
 });
+
+describe('ELM', () => {
+	it('takes an achievement’s period from the learning activity that led to it', () => {
+		const credential = {
+			'@context': ['https://www.w3.org/2018/credentials/v1', 'http://data.europa.eu/snb/model/context/edc-ap'],
+			type: ['VerifiableCredential', 'EuropeanDigitalCredential'],
+			credentialSubject: {
+				type: 'Person',
+				hasClaim: [
+					{
+						id: 'urn:epass:learningAchievement:1',
+						type: 'LearningAchievement',
+						title: { 'en': ['Digital micro-credential creation'] },
+						influencedBy: [{ id: 'urn:epass:activity:1', type: 'LearningActivity', title: { en: ['Workshop'] }, temporal: { type: 'PeriodOfTime', startDate: '2030-05-05T07:00:00Z', endDate: '2030-06-06T15:00:00Z' } }],
+						specifiedBy: { id: 'urn:epass:learningAchievementSpec:1', type: 'LearningAchievementSpecification', title: { en: ['Digital micro-credential creation'] } }
+					}
+				]
+			}
+		};
+		const result = parseImport('elm', JSON.stringify(credential), options());
+		expect(result.records).toHaveLength(1);
+		expect(result.records[0]).toMatchObject({ title: { en: 'Digital micro-credential creation' }, startsAt: '2030-05-05T07:00:00Z', endsAt: '2030-06-06T15:00:00Z' });
+	});
+});
