@@ -30,6 +30,8 @@ export default defineConfig({
 		maxWorkers: 2,
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
+		// expect.poll gives up after one second by default: too short for a page under the full suite's load.
+		expect: { poll: { timeout: 15_000, interval: 100 } },
 		reporters: ['default']
 	}
 });

@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('an activity from creation to joining', () => {
-	it('is created by an organiser in two languages with skills from two frameworks', async () => {
+	it('is created by an organiser in two languages with skills from two frameworks', { timeout: 150_000 }, async () => {
 		const { context, page } = await asUser(org.owner.token);
 		await openInteractive(page, `${platform.server.url}/activities/new?organisation=${org.organisation.id}`);
 		await expectAccessible(page, 'new activity');

@@ -113,7 +113,7 @@ afterAll(async () => {
 
 describe.each(LOCALES)('every page in %s', (locale) => {
 	// About forty pages, each checked by axe: give each language its own generous budget.
-	it('is served in that language with no axe violation', { timeout: 300_000 }, async () => {
+	it('is served in that language with no axe violation', { timeout: 480_000 }, async () => {
 		for (const token of new Set(pages.map((p) => p.token))) {
 			const context = await browser.newContext({ serviceWorkers: 'block', extraHTTPHeaders: token ? { authorization: `Bearer ${token}` } : {} });
 			await context.addCookies([{ name: 'col_locale', value: locale, url: platform.server.url }]);
@@ -142,7 +142,7 @@ describe('an unknown page', () => {
 });
 
 describe('narrow screens', () => {
-	it('needs no horizontal scrolling at 320 px', async () => {
+	it('needs no horizontal scrolling at 320 px', { timeout: 150_000 }, async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 320, height: 640 } });
 		const page = await context.newPage();
 		for (const { path } of pages.filter((p) => p.token === undefined)) {

@@ -167,8 +167,13 @@ describe('the wallet offline', () => {
 			});
 			throw new Error(`The service worker did not activate: ${JSON.stringify(state)}`, { cause: error });
 		});
-		await openInteractive(page, `${platform.server.url}/wallet`);
-		expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+		// The active worker takes the page over on its next load; under load that can take another one.
+		await expect
+			.poll(async () => {
+				await openInteractive(page, `${platform.server.url}/wallet`);
+				return page.evaluate(() => navigator.serviceWorker.controller !== null);
+			}, { timeout: 30_000, interval: 500 })
+			.toBe(true);
 		const qrUrl = `${platform.server.url}/credentials/${credentials['Speak up']}/qr.svg`;
 		await openInteractive(page, `${platform.server.url}/credentials/${credentials['Speak up']}`);
 		expect(await page.evaluate((url) => fetch(url).then((r) => r.status), qrUrl)).toBe(200);
