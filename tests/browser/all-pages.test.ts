@@ -113,7 +113,7 @@ afterAll(async () => {
 
 describe.each(LOCALES)('every page in %s', (locale) => {
 	// About forty pages, each checked by axe: give each language its own generous budget.
-	it('is served in that language with no axe violation', { timeout: 480_000 }, async () => {
+	it('is served in that language with no axe violation', { timeout: 900_000 }, async () => {
 		for (const token of new Set(pages.map((p) => p.token))) {
 			const context = await browser.newContext({ serviceWorkers: 'block', extraHTTPHeaders: token ? { authorization: `Bearer ${token}` } : {} });
 			await context.addCookies([{ name: 'col_locale', value: locale, url: platform.server.url }]);
