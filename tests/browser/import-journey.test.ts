@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { approvedOrganisation, startPlatform, type Platform } from '../support/factories';
 import { expectAccessible, launchBrowser, newContext, openInteractive } from '../support/browser';
-
-const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/import-samples');
+import { IMPORT_SAMPLES, SAMPLES_DIR } from '../support/imports';
 
 let platform: Platform;
 let browser: Browser;
@@ -44,22 +43,14 @@ const drafts = async () => (await org.owner.get(`/api/v1/organisations/${org.org
 
 const runCount = async () => ((await org.owner.get(`/api/v1/imports?organisation=${org.organisation.id}`)).body as { items: unknown[] }).items.length;
 
-describe.runIf(fs.existsSync(SAMPLES))('the samples of other platforms, through the import page', () => {
-	const samples: [string, string][] = [
-		['icalendar/pawsey-supercomputing-centre-5cd096b58d0.ics', 'iCalendar (.ics)'],
-		['schema-org-jsonld/sib-course-first-steps-with-r.jsonld', 'schema.org JSON-LD'],
-		['csv/tess-events-template.csv', 'CSV'],
-		['mooc-catalogues/moochub-v3-courses-example.json', 'MOOChub'],
-		['elm-europass/elm-v3-credential-sample.jsonld', 'Europass / ELM'],
-		['eventbrite-api/eventbrite-events-ardc.json', 'Eventbrite']
-	];
+describe.runIf(fs.existsSync(SAMPLES_DIR))('the samples of other platforms, through the import page', () => {
 	it('recognises, previews and imports each one; the same file again creates nothing', { timeout: 180_000 }, async () => {
 		const page = await importPage();
-		for (const [file, format] of samples) {
-			const sample = { name: path.basename(file), buffer: fs.readFileSync(path.join(SAMPLES, file)) };
+		for (const { file, label } of IMPORT_SAMPLES) {
+			const sample = { name: path.basename(file), buffer: fs.readFileSync(path.join(SAMPLES_DIR, file)) };
 			await openInteractive(page, page.url());
 			await preview(page, sample);
-			await expect.poll(() => page.getByRole('heading', { level: 3 }).first().textContent(), { message: file }).toBe(`Preview: ${format}`);
+			await expect.poll(() => page.getByRole('heading', { level: 3 }).first().textContent(), { message: file }).toBe(`Preview: ${label}`);
 			await page.getByRole('button', { name: 'Import the selected ones' }).click();
 			await expect.poll(() => page.getByRole('alert').or(page.getByRole('status')).first().textContent(), { message: file }).toMatch(/Import done\s*New: [1-9]\d* · Updated: 0/);
 

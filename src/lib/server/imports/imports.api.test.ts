@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedOrganisation, signUp, startPlatform, type Platform } from '../../../../tests/support/factories';
-import { largeCsv } from '../../../../tests/support/imports';
+import { IMPORT_SAMPLES, SAMPLES_DIR, largeCsv } from '../../../../tests/support/imports';
 
 let platform: Platform;
 let setup: Awaited<ReturnType<typeof approvedOrganisation>>;
@@ -205,20 +205,10 @@ describe('a background import', () => {
 	});
 });
 
-const SAMPLES = path.resolve(__dirname, '../../../../../shared/import-samples');
-
-describe.runIf(fs.existsSync(SAMPLES))('the samples from other platforms', () => {
-	const samples: [string, string][] = [
-		['icalendar/pawsey-supercomputing-centre-5cd096b58d0.ics', 'ical'],
-		['schema-org-jsonld/sib-course-first-steps-with-r.jsonld', 'schemaorg'],
-		['csv/tess-events-template.csv', 'csv'],
-		['mooc-catalogues/moochub-v3-courses-example.json', 'moochub'],
-		['eventbrite-api/eventbrite-events-ardc.json', 'eventbrite'],
-		['elm-europass/elm-v3-credential-sample.jsonld', 'elm']
-	];
-	for (const [file, format] of samples) {
+describe.runIf(fs.existsSync(SAMPLES_DIR))('the samples from other platforms', () => {
+	for (const { file, format } of IMPORT_SAMPLES) {
 		it(`imports ${file} (detected as ${format}) and a second time creates nothing`, async () => {
-			const content = fs.readFileSync(path.join(SAMPLES, file), 'utf8');
+			const content = fs.readFileSync(path.join(SAMPLES_DIR, file), 'utf8');
 			const first = await setup.owner.post('/api/v1/imports', { organisationId: setup.organisation.id, content, filename: path.basename(file) });
 			expect(first.status, JSON.stringify(first.body).slice(0, 500)).toBe(200);
 			expect(first.body.format).toBe(format);
