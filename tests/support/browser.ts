@@ -3,8 +3,8 @@
  * checks for every page a test visits.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,10 +53,31 @@ export function expectNoCspViolations(page: Page): void {
 	expect(cspViolations.get(page.context()) ?? [], 'Content Security Policy violations').toEqual([]);
 }
 
-/** Runs axe-core (WCAG 2.2 A/AA rules) and fails with a readable list of violations. */
+/**
+ * axe-core's script, run in the page itself. @axe-core/playwright was dropped: its default mode opens
+ * a second page for every check to merge the results of frames (our pages have none), which made the
+ * all-pages test 2.7 times slower (62 s instead of 23 s for 104 pages in one language).
+ */
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	targets: string[];
+}
+
+/** Runs axe-core (WCAG 2.2 A/AA rules and best practices) and fails with a readable list of violations. */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-	const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+	// A client-side navigation keeps the window, and axe with it; a full load needs it again.
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+	const found = await page.evaluate(async (tags) => {
+		const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+		const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+		return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+	}, AXE_TAGS);
+	const violations = found.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.slice(0, 3).join(', ')}`);
 	expect(violations, `axe violations on ${label}`).toEqual([]);
 	expectNoCspViolations(page);
 }
