@@ -8,11 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { openDatabase, type Db } from '../src/lib/server/db/database';
+import { fillPlaceholders } from 'drizzle-orm';
+import { openDatabase, planEveryRun, type Db } from '../src/lib/server/db/database';
 import { FrameworkCatalog, readFrameworkFiles } from '../src/lib/server/frameworks/catalog';
 import { syncFrameworks } from '../src/lib/server/frameworks/loader';
 import { SearchQuery } from '../src/lib/server/discovery/schemas';
 import { pageQuery, planSearch } from '../src/lib/server/discovery/search';
+import { statementName } from '../src/lib/server/discovery/statements';
 import { load, root, startPlatform, type Row } from './harness';
 import { BENCH_CITIES, seedActivities } from './seed';
 
@@ -29,18 +31,22 @@ function queryString(template: string): string {
 }
 
 /**
- * The SQL a first page of the search runs, as text and parameters for a raw client: the statement per
- * group of matches (a relevance search reads the title matches, then the others if the page is not
- * full), the first carrying the capped count of all matches.
+ * The SQL a first page of the search runs, as a raw client runs it: the statement per group of matches
+ * (a relevance search reads the title matches, then the others if the page is not full), the first
+ * carrying the capped count of all matches; on PostgreSQL under the name the app gives it, so that it
+ * is parsed once per connection as the app's is.
  */
 function rawStatements(db: Db, catalog: FrameworkCatalog, query: string) {
 	const parsed = SearchQuery.parse(Object.fromEntries(new URLSearchParams(query)));
 	const plan = planSearch(parsed, { locale: 'en', now: new Date(), catalog });
-	const memo = new Map<string, { sql: string; params: unknown[] }>();
+	const memo = new Map<string, RawStatement>();
 	const page = (tier: number, limit: number) => {
 		const key = `${tier}:${limit}`;
-		const countLimit = tier === 0 ? 5 * parsed.limit + 1 : undefined;
-		if (!memo.has(key)) memo.set(key, pageQuery(db, plan, tier, { limit, offset: 0, countLimit }).toSQL());
+		if (!memo.has(key)) {
+			const built = pageQuery(db, plan, tier, tier === 0).toSQL();
+			const values = { ...plan.values, limit, offset: 0, countLimit: 5 * parsed.limit + 1 };
+			memo.set(key, { name: statementName(built.sql), sql: built.sql, params: fillPlaceholders(built.params, values) });
+		}
 		return memo.get(key)!;
 	};
 	return { tiers: plan.tiers.length, page, limit: parsed.limit };
@@ -76,7 +82,12 @@ async function throughput(run: () => Promise<unknown>, clients: number, seconds:
 	return done / seconds;
 }
 
-type RawRunner = (statement: { sql: string; params: unknown[] }) => Promise<{ rows: unknown[] }>;
+interface RawStatement {
+	name: string;
+	sql: string;
+	params: unknown[];
+}
+type RawRunner = (statement: RawStatement) => Promise<{ rows: unknown[] }>;
 
 async function measureRaw(engine: string, runner: RawRunner, db: Db, catalog: FrameworkCatalog, seconds: number) {
 	const results = new Map<string, { p50: number; p95: number; rps: number }>();
@@ -169,7 +180,8 @@ export async function run(options: { seconds: number; databaseUrl: string | unde
 		out.push({ feature: `search (PostgreSQL, ${options.size / 1000}k)`, metric: 'seeding', value: (performance.now() - seeded) / 1000, unit: 's' });
 		await database.close();
 		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8 });
-		const raw = await measureRaw('PostgreSQL', (s) => pool.query(s.sql, s.params), database.db, catalog, options.seconds);
+		planEveryRun(pool);
+		const raw = await measureRaw('PostgreSQL', (s) => pool.query({ name: s.name, text: s.sql, values: s.params }), database.db, catalog, options.seconds);
 		await pool.end();
 		const server = await startPlatform({ DATABASE_URL: options.databaseUrl });
 		try {

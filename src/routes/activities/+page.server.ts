@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			totalIsExact: result.totalIsExact,
 			page: parsed.data.page,
 			limit: parsed.data.limit,
-			facets: await searchFacets(locals.app.db, result.plan.where)
+			facets: await searchFacets(locals.app.db, result.plan)
 		};
 	} catch (cause) {
 		if (!(cause instanceof AppError)) throw cause;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import type { Db } from '../db/database';
 import type { FrameworkCatalog } from '../frameworks/catalog';
@@ -9,6 +9,7 @@ import { summaryColumns, type ActivitySummaryRecord } from '../activities/querie
 import { cities } from '../cities/schema';
 import { organisations } from '../organisations/schema';
 import type { SearchQuery } from './schemas';
+import { preparedFor } from './statements';
 
 const a = activities;
 
@@ -23,12 +24,32 @@ function withDescendants(catalog: FrameworkCatalog, ids: string[]): string[] {
 	return [...out];
 }
 
-const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
-
 /** Great-circle distance in km from a point to the activity (haversine). */
-function distanceKm(lat: number, lon: number): SQL<number> {
+function distanceKm(lat: SQL, lon: SQL): SQL<number> {
 	return sql<number>`(6371 * 2 * asin(sqrt(power(sin(radians(${a.lat} - ${lat}) / 2), 2)
 		+ cos(radians(${lat})) * cos(radians(${a.lat})) * power(sin(radians(${a.lon} - ${lon}) / 2), 2))))`;
+}
+
+/**
+ * What a plan's statements stand for: placeholders in the SQL and their values. `shape` names the
+ * conditions present, the order and the groups, without values: two searches of the same shape run
+ * the same statements (see statements.ts).
+ */
+class Bindings {
+	readonly values: Record<string, unknown> = {};
+	readonly shape: string[] = [];
+
+	/** A placeholder for `value`, typed in SQL (`::text[]`) where the database could not infer it. */
+	value(name: string, value: unknown, cast?: string): SQL {
+		this.values[name] = value;
+		return cast ? sql`${sql.placeholder(name)}::${sql.raw(cast)}` : sql`${sql.placeholder(name)}`;
+	}
+
+	/** A condition with its part of the shape. */
+	add(conditions: SQL[], part: string, condition: SQL): void {
+		this.shape.push(part);
+		conditions.push(condition);
+	}
 }
 
 export interface SearchPlan {
@@ -49,6 +70,10 @@ export interface SearchPlan {
 	 * table (measured on 100,000 activities: 2 ms instead of 8 for a skill and a date range).
 	 */
 	countOrder: SQL[];
+	/** The values of the placeholders in the SQL above. */
+	values: Record<string, unknown>;
+	/** The conditions, order and groups, without values: plans of one shape share their statements. */
+	shape: string;
 }
 
 /**
@@ -56,35 +81,40 @@ export interface SearchPlan {
  * international one; upcoming (or always open) unless a date range is given.
  */
 export function planSearch(query: SearchQuery, context: { cityId?: string | undefined; locale: string; now: Date; catalog: FrameworkCatalog }): SearchPlan {
+	const bind = new Bindings();
 	const conditions: SQL[] = [eq(a.status, 'published')];
-	if (context.cityId) conditions.push(sql`(${a.cityId} = ${context.cityId} or ${a.mode} = 'online' or ${a.international})`);
+	if (context.cityId) bind.add(conditions, 'city', sql`(${a.cityId} = ${bind.value('city', context.cityId, 'uuid')} or ${a.mode} = 'online' or ${a.international})`);
 
 	let textMatch: SQL | undefined;
 	let titleMatch: SQL | undefined;
 	const words = query.q?.replace(/[^\p{L}\p{N}"\s-]/gu, ' ').trim();
 	if (words) {
-		const tsquery = sql`(websearch_to_tsquery(col_ts_config(${context.locale}), ${words}) || websearch_to_tsquery('simple', ${words}))`;
+		const locale = bind.value('locale', context.locale, 'text');
+		const phrase = bind.value('words', words, 'text');
+		const tsquery = sql`(websearch_to_tsquery(col_ts_config(${locale}), ${phrase}) || websearch_to_tsquery('simple', ${phrase}))`;
 		textMatch = sql`${a.searchVector} @@ ${tsquery}`;
 		titleMatch = sql`${a.titleVector} @@ ${tsquery}`;
+		bind.shape.push('words');
 	}
 	if (query.skill?.length) {
 		const unknown = query.skill.filter((id) => !context.catalog.item(id));
 		if (unknown.length) {
 			throw validationFailed(unknown.map((id) => ({ path: 'skill', code: 'unknown_skill', message: `Unknown skill "${id}".` })));
 		}
-		conditions.push(sql`${a.skills} && ${textArray(withDescendants(context.catalog, query.skill))}`);
+		bind.add(conditions, 'skill', sql`${a.skills} && ${bind.value('skills', withDescendants(context.catalog, query.skill), 'text[]')}`);
 	}
-	if (query.framework?.length) conditions.push(sql`${a.frameworks} && ${textArray(query.framework)}`);
-	if (query.mode?.length) conditions.push(inArray(a.mode, query.mode));
-	if (query.type?.length) conditions.push(inArray(a.type, query.type));
-	if (query.lang?.length) conditions.push(sql`${a.languages} && ${textArray(query.lang)}`);
-	if (query.accessibility?.length) conditions.push(sql`${a.accessibility} @> ${textArray(query.accessibility)}`);
-	if (query.target?.length) conditions.push(sql`${a.targetGroups} && ${textArray(query.target)}`);
-	if (query.free) conditions.push(sql`${a.priceAmount} is null`);
-	if (query.quality) conditions.push(eq(a.qualityLabel, true));
-	if (query.international) conditions.push(eq(a.international, true));
+	if (query.framework?.length) bind.add(conditions, 'framework', sql`${a.frameworks} && ${bind.value('frameworks', query.framework, 'text[]')}`);
+	if (query.mode?.length) bind.add(conditions, 'mode', sql`${a.mode} = any(${bind.value('modes', query.mode, 'text[]')})`);
+	if (query.type?.length) bind.add(conditions, 'type', sql`${a.type} = any(${bind.value('types', query.type, 'text[]')})`);
+	if (query.lang?.length) bind.add(conditions, 'lang', sql`${a.languages} && ${bind.value('languages', query.lang, 'text[]')}`);
+	if (query.accessibility?.length) bind.add(conditions, 'accessibility', sql`${a.accessibility} @> ${bind.value('accessibility', query.accessibility, 'text[]')}`);
+	if (query.target?.length) bind.add(conditions, 'target', sql`${a.targetGroups} && ${bind.value('targets', query.target, 'text[]')}`);
+	if (query.free) bind.add(conditions, 'free', sql`${a.priceAmount} is null`);
+	if (query.quality) bind.add(conditions, 'quality', eq(a.qualityLabel, true));
+	if (query.international) bind.add(conditions, 'international', eq(a.international, true));
 	if (query.age !== undefined) {
-		conditions.push(sql`coalesce(${a.ageMin}, 0) <= ${query.age} and coalesce(${a.ageMax}, 200) >= ${query.age}`);
+		const age = bind.value('age', query.age, 'int');
+		bind.add(conditions, 'age', sql`coalesce(${a.ageMin}, 0) <= ${age} and coalesce(${a.ageMax}, 200) >= ${age}`);
 	}
 
 	// Dates: an activity matches a range it overlaps; without a range, it must not be over yet.
@@ -92,10 +122,11 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 	const to = query.to ? endOfDayIfDate(query.to) : undefined;
 	if (from || to) {
 		const overlap: SQL[] = [];
-		if (from) overlap.push(sql`coalesce(${a.endsAt}, ${a.startsAt}) >= ${from.toISOString()}::timestamptz`);
-		if (to) overlap.push(sql`${a.startsAt} <= ${to.toISOString()}::timestamptz`);
-		conditions.push(sql`(${a.alwaysOpen} or (${and(...overlap)}))`);
-		if (from) conditions.push(startsNoEarlierThanLongestBefore(from));
+		const fromValue = from ? bind.value('from', from.toISOString(), 'timestamptz') : undefined;
+		if (fromValue) overlap.push(sql`coalesce(${a.endsAt}, ${a.startsAt}) >= ${fromValue}`);
+		if (to) overlap.push(sql`${a.startsAt} <= ${bind.value('to', to.toISOString(), 'timestamptz')}`);
+		bind.add(conditions, `dates(${from ? 'from' : ''},${to ? 'to' : ''})`, sql`(${a.alwaysOpen} or (${and(...overlap)}))`);
+		if (fromValue) conditions.push(startsNoEarlierThanLongestBefore(fromValue));
 	}
 
 	let distance: SQL<number> | undefined;
@@ -103,25 +134,27 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 		const [lat, lon] = query.near;
 		const dLat = query.radiusKm / 111.2;
 		const dLon = query.radiusKm / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-		distance = distanceKm(lat, lon);
+		distance = distanceKm(bind.value('lat', lat, 'float8'), bind.value('lon', lon, 'float8'));
 		// A bounding box first (the GiST index on the point), then the exact distance.
-		conditions.push(
-			sql`point(${a.lon}, ${a.lat}) <@ box(point(${lon - dLon}::float8, ${lat - dLat}::float8), point(${lon + dLon}::float8, ${lat + dLat}::float8))`
-		);
-		conditions.push(sql`${distance} <= ${query.radiusKm}`);
+		const corner = (name: string, x: number, y: number) => sql`point(${bind.value(`${name}X`, x, 'float8')}, ${bind.value(`${name}Y`, y, 'float8')})`;
+		bind.add(conditions, 'near', sql`point(${a.lon}, ${a.lat}) <@ box(${corner('low', lon - dLon, lat - dLat)}, ${corner('high', lon + dLon, lat + dLat)})`);
+		conditions.push(sql`${distance} <= ${bind.value('radius', query.radiusKm, 'float8')}`);
 	}
 
 	const byDate = [sql`${a.alwaysOpen} asc`, sql`${a.startsAt} asc nulls last`, sql`${a.id} asc`];
 	const sort = query.sort ?? (titleMatch ? 'relevance' : distance ? 'distance' : 'date');
 	const where = and(...conditions, textMatch)!;
+	const planned = { where, distance, values: bind.values };
 	if (sort === 'relevance' && textMatch && titleMatch) {
 		// A title match is a text match (the search vector holds the title's words): saying it twice
 		// would only make the planner think the group ten times smaller than it is.
-		return { where, tiers: [and(...conditions, titleMatch)!, and(where, sql`not (${titleMatch})`)!], distance, order: byDate, countOrder: byDate };
+		const tiers = [and(...conditions, titleMatch)!, and(where, sql`not (${titleMatch})`)!];
+		return { ...planned, tiers, order: byDate, countOrder: byDate, shape: [...bind.shape, 'by:relevance'].join(' ') };
 	}
-	const order = sort === 'distance' && distance ? [sql`${distance} asc`, ...byDate] : byDate;
+	const nearestFirst = sort === 'distance' && distance !== undefined;
+	const order = nearestFirst ? [sql`${distance} asc`, ...byDate] : byDate;
 	// Nearest first sorts every match in the box anyway; the count is cheapest without an order there.
-	return { where, tiers: [where], distance, order, countOrder: order === byDate ? byDate : [] };
+	return { ...planned, tiers: [where], order, countOrder: nearestFirst ? [] : byDate, shape: [...bind.shape, `by:${nearestFirst ? 'distance' : 'date'}`].join(' ') };
 }
 
 /**
@@ -130,10 +163,10 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
  * any published activity (read from the end of activities_span_idx). Always-open activities sort after
  * every dated one, so the row comparison keeps them all.
  */
-function startsNoEarlierThanLongestBefore(from: Date): SQL {
+function startsNoEarlierThanLongestBefore(from: SQL): SQL {
 	const longest = sql`(select max(coalesce(${a.endsAt}, ${a.startsAt}) - ${a.startsAt}) from ${a}
 		where ${a.status} = 'published' and not ${a.alwaysOpen})`;
-	return sql`(${a.alwaysOpen}, ${a.startsAt}) >= (false, ${from.toISOString()}::timestamptz - coalesce(${longest}, interval '0'))`;
+	return sql`(${a.alwaysOpen}, ${a.startsAt}) >= (false, ${from} - coalesce(${longest}, interval '0'))`;
 }
 
 function endOfDayIfDate(value: string): Date {
@@ -151,36 +184,42 @@ export interface SearchOutcome {
 }
 
 /**
- * How many activities match, counted up to `limit`, as a scalar subquery: inside a page's statement
- * the database runs it once, and alone it is one small statement.
+ * How many activities match, counted up to the `countLimit` placeholder, as a scalar subquery: inside
+ * a page's statement the database runs it once, and alone it is one small statement.
  */
-function countedUpTo(where: SQL, order: SQL[], limit: number): SQL<number> {
-	const matches = sql`select 1 from ${a} where ${where}${order.length ? sql` order by ${sql.join(order, sql`, `)}` : sql``} limit ${limit}`;
+function countedUpTo(where: SQL, order: SQL[]): SQL<number> {
+	const matches = sql`select 1 from ${a} where ${where}${order.length ? sql` order by ${sql.join(order, sql`, `)}` : sql``} limit ${sql.placeholder('countLimit')}`;
 	return sql<number>`(select count(*) from (${matches}) as matches)`.mapWith(Number);
 }
 
-async function countUpTo(db: Db, where: SQL, order: SQL[], limit: number): Promise<number> {
-	const [row] = await db.select({ n: countedUpTo(where, order, limit) }).from(sql`(select 1) as one`);
+/** Counts the matches of all the plan (`tier` undefined) or of one of its groups, up to `limit`. */
+async function countUpTo(db: Db, plan: SearchPlan, tier: number | undefined, limit: number): Promise<number> {
+	const where = tier === undefined ? plan.where : plan.tiers[tier]!;
+	const statement = preparedFor(db, `count ${tier ?? 'all'} ${plan.shape}`, () => db.select({ n: countedUpTo(where, plan.countOrder) }).from(sql`(select 1) as one`));
+	const [row] = await statement.execute({ ...plan.values, countLimit: limit });
 	return row?.n ?? 0;
 }
 
 type PageRow = ActivitySummaryRecord & { distance?: number };
 
-/** The statement for one group of a page (see `readPage`); the benchmark runs it raw as its baseline. */
-export function pageQuery(db: Db, plan: SearchPlan, tier: number, page: { limit: number; offset: number; countLimit: number | undefined }) {
+/**
+ * The statement for one group of a page, with `limit` and `offset` placeholders (and `countLimit` when
+ * it carries the count); the benchmark runs its SQL raw as its baseline.
+ */
+export function pageQuery(db: Db, plan: SearchPlan, tier: number, withCount: boolean) {
 	return db
 		.select({
 			...summaryColumns,
 			...(plan.distance ? { distance: plan.distance } : {}),
-			...(page.countLimit ? { counted: countedUpTo(plan.where, plan.countOrder, page.countLimit) } : {})
+			...(withCount ? { counted: countedUpTo(plan.where, plan.countOrder) } : {})
 		})
 		.from(a)
 		.innerJoin(cities, eq(cities.id, a.cityId))
 		.innerJoin(organisations, eq(organisations.id, a.organisationId))
 		.where(plan.tiers[tier])
 		.orderBy(...plan.order)
-		.limit(page.limit)
-		.offset(page.offset);
+		.limit(sql.placeholder('limit'))
+		.offset(sql.placeholder('offset'));
 }
 
 /**
@@ -192,13 +231,15 @@ export async function readPage(db: Db, plan: SearchPlan, page: { limit: number; 
 	const rows: PageRow[] = [];
 	let counted: number | undefined;
 	let skip = page.offset;
-	for (const [index, tier] of plan.tiers.entries()) {
-		const found = await pageQuery(db, plan, index, { limit: page.limit - rows.length, offset: skip, countLimit: counted === undefined ? page.countLimit : undefined });
+	for (const [index] of plan.tiers.entries()) {
+		const withCount = counted === undefined;
+		const statement = preparedFor(db, `page ${index}${withCount ? ' counted' : ''} ${plan.shape}`, () => pageQuery(db, plan, index, withCount));
+		const found = await statement.execute({ ...plan.values, limit: page.limit - rows.length, offset: skip, countLimit: page.countLimit });
 		counted ??= (found[0] as { counted?: number } | undefined)?.counted;
 		rows.push(...found.map((row) => ({ ...row.activity, city: row.city, organisation: row.organisation, distance: (row as { distance?: number }).distance })));
 		if (rows.length >= page.limit || index === plan.tiers.length - 1) break;
 		// The next group starts after this one: the page skipped all of it, or it ended on this page.
-		const inTier = found.length > 0 ? skip + found.length : await countUpTo(db, tier, plan.countOrder, skip);
+		const inTier = found.length > 0 ? skip + found.length : await countUpTo(db, plan, index, skip);
 		skip = Math.max(0, skip - inTier);
 	}
 	return { rows, counted };
@@ -224,7 +265,7 @@ export async function searchActivities(
 	const cap = Math.min(COUNT_CAP, (query.page + 4) * query.limit);
 	const { rows, counted: countedWithPage } = await readPage(app.db, plan, { limit: query.limit, offset, countLimit: cap + 1 });
 	// An empty page carries no count: count apart, unless it is the first page (then there is nothing).
-	const counted = countedWithPage ?? (offset > 0 ? await countUpTo(app.db, plan.where, plan.countOrder, cap + 1) : 0);
+	const counted = countedWithPage ?? (offset > 0 ? await countUpTo(app.db, plan, undefined, cap + 1) : 0);
 	return {
 		records: rows,
 		total: Math.min(counted, cap),

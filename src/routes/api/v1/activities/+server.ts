@@ -26,7 +26,7 @@ export const GET = endpoint(
 			totalIsExact: result.totalIsExact,
 			page: query.page,
 			limit: query.limit,
-			...(query.facets ? { facets: await searchFacets(app.db, result.plan.where) } : {})
+			...(query.facets ? { facets: await searchFacets(app.db, result.plan) } : {})
 		};
 	}
 );
