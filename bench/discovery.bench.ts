@@ -1,7 +1,9 @@
 /**
  * Issue 3's search figures: 100,000 activities; three searches (text + two filters, skill + date range,
  * near + radius), each through HTTP and as the same SQL run directly, on PGlite and on PostgreSQL:
- * latency p50/p95 with one client, and throughput with 8 concurrent clients.
+ * latency p50/p95 with one client, and throughput with 8 concurrent clients. On PostgreSQL the HTTP
+ * and raw load phases alternate (see measureInterleaved); PGlite lets one process at a time open its
+ * directory, so there raw SQL is measured first, then the server.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { fillPlaceholders } from 'drizzle-orm';
-import { openDatabase, planEveryRun, type Db } from '../src/lib/server/db/database';
+import { openDatabase, PLAN_EVERY_RUN, type Db } from '../src/lib/server/db/database';
 import { FrameworkCatalog, readFrameworkFiles } from '../src/lib/server/frameworks/catalog';
 import { syncFrameworks } from '../src/lib/server/frameworks/loader';
 import { SearchQuery } from '../src/lib/server/discovery/schemas';
@@ -89,40 +91,79 @@ interface RawStatement {
 }
 type RawRunner = (statement: RawStatement) => Promise<{ rows: unknown[] }>;
 
-async function measureRaw(engine: string, runner: RawRunner, db: Db, catalog: FrameworkCatalog, seconds: number) {
-	const results = new Map<string, { p50: number; p95: number; rps: number }>();
+type Measured = Map<string, { p50: number; p95: number; rps: number }>;
+
+/** A first page of a search run raw, as the search does: the groups of matches in turn until the page is full. */
+function rawSearch(runner: RawRunner, db: Db, catalog: FrameworkCatalog, query: string) {
+	const statements = rawStatements(db, catalog, query);
+	return async () => {
+		let found = 0;
+		for (let tier = 0; tier < statements.tiers && found < statements.limit; tier++) {
+			found += (await runner(statements.page(tier, statements.limit - found))).rows.length;
+		}
+	};
+}
+
+// Past the shared response cache: every request runs the search.
+const NO_CACHE = { 'cache-control': 'no-cache' };
+
+async function httpSearch(url: string, query: string) {
+	const target = `${url}/api/v1/activities?${query}`;
+	const check = await fetch(target, { headers: NO_CACHE });
+	if (!check.ok) throw new Error(`${target}: ${check.status} ${await check.text()}`);
+	return { target, run: async () => (await fetch(target, { headers: NO_CACHE })).arrayBuffer() };
+}
+
+async function measureRaw(runner: RawRunner, db: Db, catalog: FrameworkCatalog, seconds: number): Promise<Measured> {
+	const results: Measured = new Map();
 	for (const search of SEARCHES) {
-		const statements = rawStatements(db, catalog, queryString(search.query));
-		// As the search does: the groups of matches in turn until the page is full.
-		const run = async () => {
-			let found = 0;
-			for (let tier = 0; tier < statements.tiers && found < statements.limit; tier++) {
-				found += (await runner(statements.page(tier, statements.limit - found))).rows.length;
-			}
-		};
+		const run = rawSearch(runner, db, catalog, queryString(search.query));
+		results.set(search.name, { ...(await latencies(run, 100)), rps: await throughput(run, 8, seconds) });
+	}
+	return results;
+}
+
+async function measureHttp(url: string, seconds: number): Promise<Measured> {
+	const results: Measured = new Map();
+	for (const search of SEARCHES) {
+		const { target, run } = await httpSearch(url, queryString(search.query));
 		const latency = await latencies(run, 100);
-		results.set(search.name, { ...latency, rps: await throughput(run, 8, seconds) });
+		results.set(search.name, { ...latency, rps: (await load(target, { connections: 8, seconds, headers: NO_CACHE })).rps });
 	}
-	void engine;
 	return results;
 }
 
-async function measureHttp(url: string, seconds: number) {
-	const results = new Map<string, { p50: number; p95: number; rps: number }>();
-	// Past the shared response cache: every request runs the search.
-	const headers = { 'cache-control': 'no-cache' };
+/**
+ * HTTP and raw SQL side by side, when both can reach the database at once (PostgreSQL): the load
+ * phases alternate in two-second slices, so that a machine whose speed drifts (a shared host's varies
+ * by a third within a minute) weighs on both alike.
+ */
+async function measureInterleaved(url: string, runner: RawRunner, db: Db, catalog: FrameworkCatalog, seconds: number) {
+	const raw: Measured = new Map();
+	const http: Measured = new Map();
+	const slices = Math.max(1, Math.round(seconds / 2));
 	for (const search of SEARCHES) {
-		const target = `${url}/api/v1/activities?${queryString(search.query)}`;
-		const check = await fetch(target, { headers });
-		if (!check.ok) throw new Error(`${target}: ${check.status} ${await check.text()}`);
-		const latency = await latencies(async () => (await fetch(target, { headers })).arrayBuffer(), 100);
-		const loaded = await load(target, { connections: 8, seconds, headers });
-		results.set(search.name, { ...latency, rps: loaded.rps });
+		const query = queryString(search.query);
+		const rawRun = rawSearch(runner, db, catalog, query);
+		const { target, run: httpRun } = await httpSearch(url, query);
+		const rawLatency = await latencies(rawRun, 100);
+		const httpLatency = await latencies(httpRun, 100);
+		let rawDone = 0;
+		let httpDone = 0;
+		for (let slice = 0; slice < slices; slice++) {
+			const rawSlice = async () => (rawDone += 2 * (await throughput(rawRun, 8, 2)));
+			const httpSlice = async () => (httpDone += 2 * (await load(target, { connections: 8, seconds: 2, headers: NO_CACHE })).rps);
+			// Each goes first in turn.
+			if (slice % 2 === 0) await rawSlice().then(httpSlice);
+			else await httpSlice().then(rawSlice);
+		}
+		raw.set(search.name, { ...rawLatency, rps: rawDone / (2 * slices) });
+		http.set(search.name, { ...httpLatency, rps: httpDone / (2 * slices) });
 	}
-	return results;
+	return { raw, http };
 }
 
-function rows(engine: string, http: Map<string, { p50: number; p95: number; rps: number }>, raw: Map<string, { p50: number; p95: number; rps: number }>, targetMs: number, totals: Map<string, number>): Row[] {
+function rows(engine: string, http: Measured, raw: Measured, targetMs: number, totals: Map<string, number>): Row[] {
 	return SEARCHES.flatMap((search) => {
 		const h = http.get(search.name)!;
 		const r = raw.get(search.name)!;
@@ -158,7 +199,7 @@ export async function run(options: { seconds: number; databaseUrl: string | unde
 		await seedActivities(database.db, catalog, options.size);
 		out.push({ feature: `search (PGlite, ${options.size / 1000}k)`, metric: 'seeding', value: (performance.now() - seeded) / 1000, unit: 's' });
 		const client = (database.db as unknown as { $client: PGlite }).$client;
-		const raw = await measureRaw('PGlite', (s) => client.query(s.sql, s.params), database.db, catalog, options.seconds);
+		const raw = await measureRaw((s) => client.query(s.sql, s.params), database.db, catalog, options.seconds);
 		await database.close();
 		const server = await startPlatform({ DATA_DIR: dataDir });
 		try {
@@ -178,17 +219,17 @@ export async function run(options: { seconds: number; databaseUrl: string | unde
 		const seeded = performance.now();
 		await seedActivities(database.db, catalog, options.size);
 		out.push({ feature: `search (PostgreSQL, ${options.size / 1000}k)`, metric: 'seeding', value: (performance.now() - seeded) / 1000, unit: 's' });
-		await database.close();
-		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8 });
-		planEveryRun(pool);
-		const raw = await measureRaw('PostgreSQL', (s) => pool.query({ name: s.name, text: s.sql, values: s.params }), database.db, catalog, options.seconds);
-		await pool.end();
+		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8, options: PLAN_EVERY_RUN });
 		const server = await startPlatform({ DATABASE_URL: options.databaseUrl });
 		try {
 			const totals = await hitCounts(server.url);
-			out.push(...rows('PostgreSQL', await measureHttp(server.url, options.seconds), raw, 15, totals));
+			const runner: RawRunner = (s) => pool.query({ name: s.name, text: s.sql, values: s.params });
+			const { raw, http } = await measureInterleaved(server.url, runner, database.db, catalog, options.seconds);
+			out.push(...rows('PostgreSQL', http, raw, 15, totals));
 		} finally {
 			await server.stop();
+			await pool.end();
+			await database.close();
 		}
 	}
 	return out;

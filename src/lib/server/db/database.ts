@@ -86,17 +86,12 @@ const MIGRATION_LOCK_ID = 74_511_203;
  * Searches run as prepared statements (discovery/statements.ts), parsed once per connection. Each run
  * is still planned for its own values: after five runs PostgreSQL may otherwise switch to a generic
  * plan, which has to guess how many activities a word or a date range matches and can pick the wrong
- * index for the next one.
+ * index for the next one. (Set at connection start; `options` in DATABASE_URL replaces it.)
  */
-export function planEveryRun(pool: pg.Pool): void {
-	pool.on('connect', (client) => {
-		client.query('set plan_cache_mode = force_custom_plan').catch(() => {});
-	});
-}
+export const PLAN_EVERY_RUN = '-c plan_cache_mode=force_custom_plan';
 
 async function openPostgres(url: string, poolSize: number, migrationsFolder: string): Promise<Database> {
-	const pool = new pg.Pool({ connectionString: url, max: poolSize });
-	planEveryRun(pool);
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, options: PLAN_EVERY_RUN });
 	// A broken idle connection must not crash the process; the pool replaces it.
 	pool.on('error', () => {});
 	const probe = await pool.connect();

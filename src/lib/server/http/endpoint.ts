@@ -75,7 +75,10 @@ export function endpoint<B extends z.ZodType | undefined = undefined, Q extends 
 			headers.set('cache-control', spec.cacheSeconds ? `public, max-age=${spec.cacheSeconds}` : 'no-store');
 			if (status === 204) return new Response(null, { status, headers });
 			headers.set('content-type', 'application/json');
-			return new Response(JSON.stringify(result), { status, headers });
+			// With its length the answer goes out in one piece instead of as chunks with an end marker.
+			const json = JSON.stringify(result);
+			headers.set('content-length', String(Buffer.byteLength(json)));
+			return new Response(json, { status, headers });
 		} catch (error) {
 			if (error instanceof AppError) return jsonError(error);
 			logger.error({ err: error }, 'unexpected error in API handler');
