@@ -82,7 +82,8 @@ export interface SearchPlan {
  */
 export function planSearch(query: SearchQuery, context: { cityId?: string | undefined; locale: string; now: Date; catalog: FrameworkCatalog }): SearchPlan {
 	const bind = new Bindings();
-	const conditions: SQL[] = [eq(a.status, 'published')];
+	// Constants are written into the SQL: every value in a prepared statement must be a placeholder.
+	const conditions: SQL[] = [sql`${a.status} = 'published'`];
 	if (context.cityId) bind.add(conditions, 'city', sql`(${a.cityId} = ${bind.value('city', context.cityId, 'uuid')} or ${a.mode} = 'online' or ${a.international})`);
 
 	let textMatch: SQL | undefined;
@@ -110,8 +111,8 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 	if (query.accessibility?.length) bind.add(conditions, 'accessibility', sql`${a.accessibility} @> ${bind.value('accessibility', query.accessibility, 'text[]')}`);
 	if (query.target?.length) bind.add(conditions, 'target', sql`${a.targetGroups} && ${bind.value('targets', query.target, 'text[]')}`);
 	if (query.free) bind.add(conditions, 'free', sql`${a.priceAmount} is null`);
-	if (query.quality) bind.add(conditions, 'quality', eq(a.qualityLabel, true));
-	if (query.international) bind.add(conditions, 'international', eq(a.international, true));
+	if (query.quality) bind.add(conditions, 'quality', sql`${a.qualityLabel}`);
+	if (query.international) bind.add(conditions, 'international', sql`${a.international}`);
 	if (query.age !== undefined) {
 		const age = bind.value('age', query.age, 'int');
 		bind.add(conditions, 'age', sql`coalesce(${a.ageMin}, 0) <= ${age} and coalesce(${a.ageMax}, 200) >= ${age}`);

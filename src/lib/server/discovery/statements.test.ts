@@ -37,6 +37,11 @@ describe('prepared search statements', () => {
 		expect(builds).toBe(1);
 	});
 
+	it('refuse a value written into the statement, which every later call would get', () => {
+		const db = database.db;
+		expect(() => preparedFor(db, 'test fixed', () => db.select({ n: sql<number>`${5}::int` }).from(sql`(select 1) as one`))).toThrow(/holds a value \(5\)/);
+	});
+
 	it('are named after their text', () => {
 		expect(statementName('select 1')).toBe(statementName('select 1'));
 		expect(statementName('select 1')).not.toBe(statementName('select 2'));

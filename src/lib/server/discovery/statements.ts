@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { is, Placeholder } from 'drizzle-orm';
 import type { Db } from '../db/database';
 
 /**
@@ -16,7 +17,7 @@ export interface Prepared<T> {
 }
 
 interface Preparable<T> {
-	toSQL(): { sql: string };
+	toSQL(): { sql: string; params: unknown[] };
 	prepare(name: string): Prepared<T>;
 }
 
@@ -30,7 +31,11 @@ export function preparedFor<T>(db: Db, shape: string, build: () => Preparable<T>
 	const found = statements.get(shape);
 	if (found) return found as Prepared<T>;
 	const query = build();
-	const statement = query.prepare(statementName(query.toSQL().sql));
+	const { sql: text, params } = query.toSQL();
+	// A value written into the statement would be served to every later search of its shape.
+	const fixed = params.find((param) => !is(param, Placeholder));
+	if (fixed !== undefined) throw new Error(`The statement for "${shape}" holds a value (${JSON.stringify(fixed)}) where a placeholder belongs.`);
+	const statement = query.prepare(statementName(text));
 	if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
 	statements.set(shape, statement);
 	return statement;
