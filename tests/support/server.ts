@@ -11,6 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { openDatabase, type Database } from '../../src/lib/server/db/database';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -75,6 +76,23 @@ export async function createSuiteDatabase(serverUrl: string): Promise<{ url: str
 			await client.connect();
 			await client.query(`drop database if exists ${name} with (force)`);
 			await client.end();
+		}
+	};
+}
+
+/**
+ * A database for a suite that works below HTTP: in-memory PGlite, or a fresh database on the
+ * PostgreSQL server of DATABASE_URL, migrated; `close` also drops that database.
+ */
+export async function openSuiteDatabase(poolSize: number): Promise<{ database: Database; close: () => Promise<void> }> {
+	const scratch = process.env.DATABASE_URL ? await createSuiteDatabase(process.env.DATABASE_URL) : undefined;
+	const database = await openDatabase({ databaseUrl: scratch?.url, dataDir: null, poolSize });
+	await database.migrate();
+	return {
+		database,
+		close: async () => {
+			await database.close();
+			await scratch?.drop();
 		}
 	};
 }

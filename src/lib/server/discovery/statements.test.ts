@@ -5,22 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../db/database';
-import { createSuiteDatabase } from '../../../../tests/support/server';
+import type { Database } from '../db/database';
+import { openSuiteDatabase } from '../../../../tests/support/server';
 import { preparedFor, statementName } from './statements';
 
 let database: Database;
-let drop = async () => {};
+let close = async () => {};
 
 beforeAll(async () => {
-	const scratch = process.env.DATABASE_URL ? await createSuiteDatabase(process.env.DATABASE_URL) : undefined;
-	if (scratch) drop = scratch.drop;
-	database = await openDatabase({ databaseUrl: scratch?.url, dataDir: null, poolSize: 2 });
+	({ database, close } = await openSuiteDatabase(2));
 });
-afterAll(async () => {
-	await database.close();
-	await drop();
-});
+afterAll(() => close());
 
 describe('prepared search statements', () => {
 	it('are built once per shape and run with each call’s values', async () => {

@@ -6,26 +6,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../db/database';
-import { createSuiteDatabase } from '../../../../tests/support/server';
+import type { Database } from '../db/database';
+import { openSuiteDatabase } from '../../../../tests/support/server';
 import { createLogger } from '../logging/logger';
 import { backoffSeconds, claimJobs, completeJob, enqueue, failJob } from './queue';
 import { startJobRunner } from './runner';
 import { jobs } from './schema';
 
 let database: Database;
-let drop = async () => {};
+let close = async () => {};
 
 beforeAll(async () => {
-	const scratch = process.env.DATABASE_URL ? await createSuiteDatabase(process.env.DATABASE_URL) : undefined;
-	if (scratch) drop = scratch.drop;
-	database = await openDatabase({ databaseUrl: scratch?.url, dataDir: null, poolSize: 4 });
-	await database.migrate();
+	({ database, close } = await openSuiteDatabase(4));
 });
-afterAll(async () => {
-	await database.close();
-	await drop();
-});
+afterAll(() => close());
 
 const jobOf = async (id: string) => (await database.db.select().from(jobs).where(eq(jobs.id, id)))[0]!;
 
