@@ -61,13 +61,6 @@ export function expectNoCspViolations(page: Page): void {
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-interface AxeViolation {
-	id: string;
-	impact: string | null;
-	help: string;
-	targets: string[];
-}
-
 /** Runs axe-core (WCAG 2.2 A/AA rules and best practices) and fails with a readable list of violations. */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
 	// A client-side navigation keeps the window, and axe with it; a full load needs it again.
@@ -77,7 +70,7 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
 		const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
 		return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 	}, AXE_TAGS);
-	const violations = found.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.slice(0, 3).join(', ')}`);
+	const violations = found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.slice(0, 3).join(', ')}`);
 	expect(violations, `axe violations on ${label}`).toEqual([]);
 	expectNoCspViolations(page);
 }

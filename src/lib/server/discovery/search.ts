@@ -95,7 +95,7 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 		const tsquery = sql`(websearch_to_tsquery(col_ts_config(${locale}), ${phrase}) || websearch_to_tsquery('simple', ${phrase}))`;
 		textMatch = sql`${a.searchVector} @@ ${tsquery}`;
 		titleMatch = sql`${a.titleVector} @@ ${tsquery}`;
-		bind.shape.push('words');
+		bind.shape.push('words'); // the text match joins the conditions at the end (and the groups)
 	}
 	if (query.skill?.length) {
 		const unknown = query.skill.filter((id) => !context.catalog.item(id));
@@ -232,7 +232,7 @@ export async function readPage(db: Db, plan: SearchPlan, page: { limit: number; 
 	const rows: PageRow[] = [];
 	let counted: number | undefined;
 	let skip = page.offset;
-	for (const [index] of plan.tiers.entries()) {
+	for (let index = 0; index < plan.tiers.length; index++) {
 		const withCount = counted === undefined;
 		const statement = preparedFor(db, `page ${index}${withCount ? ' counted' : ''} ${plan.shape}`, () => pageQuery(db, plan, index, withCount));
 		const found = await statement.execute({ ...plan.values, limit: page.limit - rows.length, offset: skip, countLimit: page.countLimit });
