@@ -27,4 +27,12 @@ describe('markdownToText', () => {
 		expect(markdownToText('## Hello *world* [link](https://x.org)')).toBe('Hello world link');
 		expect(markdownToText('a'.repeat(400), 10)).toHaveLength(10);
 	});
+
+	it('drops images, tags, bullets and rules but keeps hyphens inside words', () => {
+		expect(markdownToText('![a photo](x.png) <b>Bike</b> repair in Cluj-Napoca\n\n- bring an e-mail address\n- ages 14-18\n\n---\n> Free')).toBe(
+			'Bike repair in Cluj-Napoca bring an e-mail address ages 14-18 Free'
+		);
+		expect(markdownToText('Τα ποδήλατα - επισκευή -- και `code`')).toBe('Τα ποδήλατα επισκευή και code');
+		expect(markdownToText(' one\ttwo\u00a0three  four\r\nfive ')).toBe('one two three four five');
+	});
 });

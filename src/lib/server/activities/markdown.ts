@@ -29,14 +29,23 @@ export function renderMarkdown(source: string): string {
 	return markdown.renderer.render(tokens, markdown.options, {});
 }
 
-/** Plain text for summaries, search results and feeds. */
+/**
+ * Markup a summary drops: emphasis, code, quote and table marks, heading hashes, and hyphens that are
+ * not inside a word (list bullets, rules). A hyphen between letters or digits stays: "Cluj-Napoca",
+ * "e-mail" and "2026-27" read as written.
+ */
+const MARKUP = /[#*_`>~|]+|(?<![\p{L}\p{N}])-+|-+(?![\p{L}\p{N}])/gu;
+
+/**
+ * Plain text for summaries, search results and feeds. Search cards summarise every description they
+ * show, so the passes for links and tags run only on text that has a `<` or a `[`.
+ */
 export function markdownToText(source: string, maxLength = 300): string {
-	const text = source
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/[#*_`>~|-]+/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
+	let text = source;
+	if (text.includes('<')) text = text.replace(/<[^>]*>/g, ' ');
+	if (text.includes('[')) text = text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+	// Runs of white space, and single white space other than a plain space, become one space (a plain
+	// replace of every \s+ rewrote each single space too, the costliest step for ordinary prose).
+	text = text.replace(MARKUP, ' ').replace(/\s{2,}|(?! )\s/g, ' ').trim();
 	return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;
 }

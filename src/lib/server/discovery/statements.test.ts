@@ -7,6 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { openSuiteDatabase } from '../../../../tests/support/server';
+import path from 'node:path';
+import { FrameworkCatalog, readFrameworkFiles } from '../frameworks/catalog';
+import { seedActivities } from '../../../../bench/seed';
+import { SearchQuery } from './schemas';
+import { pageQuery, planSearch } from './search';
 import { preparedFor, statementName } from './statements';
 
 let database: Database;
@@ -35,6 +40,24 @@ describe('prepared search statements', () => {
 	it('refuse a value written into the statement, which every later call would get', () => {
 		const db = database.db;
 		expect(() => preparedFor(db, 'test fixed', () => db.select({ n: sql<number>`${5}::int` }).from(sql`(select 1) as one`))).toThrow(/holds a value \(5\)/);
+	});
+
+	it('give the rows Drizzle’s own mapping gives (dates, JSON, arrays, numbers, nulls, nested objects)', async () => {
+		const db = database.db;
+		const catalog = new FrameworkCatalog(readFrameworkFiles(path.join(process.cwd(), 'frameworks')));
+		await seedActivities(db, catalog, 30);
+		const plan = planSearch(SearchQuery.parse({ near: '51.589,4.776', radiusKm: '100' }), { locale: 'en', now: new Date(), catalog });
+		const values = { ...plan.values, limit: 20, offset: 0, countLimit: 101 };
+		const ours = await preparedFor(db, 'test page', () => pageQuery(db, plan, 0, true)).execute(values);
+		const drizzles = await pageQuery(db, plan, 0, true).prepare('test_page_as_drizzle_maps').execute(values);
+		expect(ours.length).toBeGreaterThan(0);
+		expect(ours).toEqual(drizzles);
+		const first = ours[0] as { activity: { startsAt: unknown; title: unknown }; counted: unknown; distance: unknown };
+		expect(first.activity.startsAt).toBeInstanceOf(Date);
+		expect(typeof first.activity.title).toBe('object');
+		expect(typeof first.counted).toBe('number');
+		expect(typeof first.distance).toBe('number');
+		expect(ours.some((row) => (row as { activity: { priceAmount: unknown } }).activity.priceAmount === null)).toBe(true);
 	});
 
 	it('are named after their text', () => {
