@@ -240,6 +240,9 @@ function shutdown(signal) {
 	server.close(() => {
 		// @ts-expect-error SvelteKit's adapter-node event, which closes the database.
 		process.emit('sveltekit:shutdown', signal);
+		// One of several server processes (scripts/processes.js) keeps a channel to its supervisor open:
+		// letting go of it lets this process end once its database connections are closed.
+		if (process.connected) process.disconnect();
 	});
 	server.closeIdleConnections();
 	setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();

@@ -1,5 +1,6 @@
 /** Shared pieces of the benchmarks: starting the real server, HTTP load, and the result table. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -38,16 +39,29 @@ export interface RunningServer {
 	rssMb(): number;
 }
 
-/** Starts the platform the way `npm start` does and times it until /healthz answers 200. */
+/**
+ * Starts the platform the way `npm start` does and times it until /healthz answers 200 (with
+ * SERVER_PROCESSES, until every process listens).
+ */
 export async function startPlatform(env: Record<string, string>): Promise<RunningServer> {
 	const port = await freePort();
 	const started = performance.now();
 	const child = spawn(process.execPath, [path.join(root, 'scripts/start.js')], {
 		cwd: root,
 		env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', SKIP_BUILD: '1', LOG_LEVEL: 'warn', ...env },
-		stdio: ['ignore', process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore', 'inherit']
+		stdio: ['ignore', 'pipe', 'inherit']
 	});
+	let listening = 0;
+	child.stdout!.on('data', (chunk: Buffer) => {
+		listening += (chunk.toString().match(/Listening on/g) ?? []).length;
+		if (process.env.BENCH_SERVER_OUTPUT) process.stdout.write(chunk);
+	});
+	const processes = env.SERVER_PROCESSES === 'auto' ? os.availableParallelism() : Number(env.SERVER_PROCESSES ?? 1);
 	const url = `http://127.0.0.1:${port}`;
+	while (listening < processes) {
+		if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
 		try {

@@ -3,9 +3,11 @@
 // the life of the process that runs it), then serves in this process. Plain JavaScript, so that the
 // server runs without a TypeScript loader (which alone costs ~180 MB of memory).
 import { spawnSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serverProcesses, StartError, superviseServerProcesses } from './processes.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -45,14 +47,25 @@ function run(args, what) {
 }
 const cli = (/** @type {string[]} */ ...args) => run(['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts'), ...args], '');
 
-if (process.env.SKIP_BUILD !== '1' && buildIsStale()) {
+/** @type {number} */
+let processes;
+try {
+	processes = serverProcesses(process.env);
+} catch (error) {
+	if (!(error instanceof StartError)) throw error;
+	console.error(error.message);
+	process.exit(1);
+}
+
+// With several server processes, this one builds and supervises; the others (forked from this script) serve.
+if (cluster.isPrimary && process.env.SKIP_BUILD !== '1' && buildIsStale()) {
 	cli('check-config'); // a typo in the environment should not cost a build first
 	console.log('Building the app (first start, or the sources changed)...');
 	run([path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], 'The build');
 }
 
 const dataDir = process.env.DATA_DIR?.trim() || './data';
-if (!process.env.DATABASE_URL?.trim() && dataDir !== ':memory:' && !fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))) {
+if (cluster.isPrimary && !process.env.DATABASE_URL?.trim() && dataDir !== ':memory:' && !fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))) {
 	console.log(`Creating the embedded database in ${path.resolve(dataDir)} (first start only)...`);
 	cli('migrate', '--quiet');
 }
@@ -63,4 +76,5 @@ const publicUrl = process.env.PUBLIC_URL?.trim();
 if (publicUrl && !process.env.ORIGIN) process.env.ORIGIN = publicUrl.replace(/\/+$/, '');
 process.env.BODY_SIZE_LIMIT ??= '16M';
 
-await import(pathToFileURL(path.join(root, 'server.js')).href);
+if (cluster.isPrimary && processes > 1) superviseServerProcesses(processes);
+else await import(pathToFileURL(path.join(root, 'server.js')).href);

@@ -44,8 +44,11 @@ async function boot(): Promise<AppContext> {
 		const result = await ensurePlatformAdmin(app, { ...config.admin, name: 'Platform admin' });
 		logger.info({ email: config.admin.email, created: result.created }, 'platform admin from ADMIN_EMAIL is ready');
 	}
+	// With several server processes (SERVER_PROCESSES) the first announces the start: one setup link,
+	// since each new token replaces the last.
+	const announces = (process.env.SERVER_PROCESS ?? '1') === '1';
 	const lines = [`Cities of Learning is running at ${config.publicUrl}/ (database: ${app.database.engine})`];
-	if ((await platformAdminCount(app.db)) === 0) {
+	if (announces && (await platformAdminCount(app.db)) === 0) {
 		const token = await issueSetupToken(app.db);
 		lines.push(
 			'No platform admin exists yet. Create the first one:',
@@ -54,7 +57,7 @@ async function boot(): Promise<AppContext> {
 			'  - or start with ADMIN_EMAIL and ADMIN_PASSWORD set.'
 		);
 	}
-	console.log(lines.join('\n'));
+	if (announces) console.log(lines.join('\n'));
 	setInterval(() => void Promise.all([pruneRateLimits(app.db), pruneExpiredGrants(app.db), pruneJobs(app.db)]).catch(() => {}), 3_600_000).unref();
 	// The embedded database has one process (the data-directory lock): what is still active is an orphan.
 	if (app.database.engine === 'pglite') {

@@ -13,10 +13,18 @@ export function loadCredentialSecret(options: { secret: string | undefined; data
 	if (!options.dataDir) return crypto.randomBytes(32);
 	const file = path.join(options.dataDir, 'credential-secret.key');
 	fs.mkdirSync(options.dataDir, { recursive: true });
-	try {
-		fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+	if (!fs.existsSync(file)) {
+		// Written whole beside it, then linked into place: a link fails if the file exists, so of several
+		// processes starting at once (SERVER_PROCESSES) one key wins, and none reads a half-written file.
+		const draft = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+		fs.writeFileSync(draft, crypto.randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
+		try {
+			fs.linkSync(draft, file);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		} finally {
+			fs.rmSync(draft, { force: true });
+		}
 	}
 	const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
 	if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key (base64).`);
