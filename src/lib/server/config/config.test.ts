@@ -28,6 +28,13 @@ describe('loadConfig', () => {
 		}
 	});
 
+	it('refuses server processes it cannot run, as npm start does', () => {
+		expect(() => loadConfig({ SERVER_PROCESSES: '2' })).toThrow(/SERVER_PROCESSES above 1 needs DATABASE_URL/);
+		expect(() => loadConfig({ SERVER_PROCESSES: '0', DATABASE_URL: 'postgres://db/x' })).toThrow(/SERVER_PROCESSES must be a whole number from 1 to 64/);
+		expect(() => loadConfig({ SERVER_PROCESSES: 'auto', DATABASE_URL: 'postgres://db/x' })).not.toThrow();
+		expect(() => loadConfig({ SERVER_PROCESSES: '1' })).not.toThrow();
+	});
+
 	it('reads rate-limit rules and the in-memory data directory', () => {
 		const config = loadConfig({ RATE_LIMIT_LOGIN: '5/30', DATA_DIR: ':memory:' });
 		expect(config.rateLimits.login).toEqual({ limit: 5, windowSeconds: 30 });

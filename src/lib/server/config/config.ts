@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { S3Settings } from '../files/store';
+import { serverProcesses, StartError } from '../../../../scripts/processes.js';
 
 /** Every setting the platform reads from the environment, validated once at start. */
 const optionalText = z.string().trim().optional();
@@ -175,6 +176,14 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
 	if (source.TRANSLATE_PROVIDER === 'libretranslate' && !source.TRANSLATE_URL) problems.push('TRANSLATE_URL: LibreTranslate needs the address of its server');
 	if (source.TRANSLATE_PROVIDER === 'deepl' && !source.TRANSLATE_API_KEY) problems.push('TRANSLATE_API_KEY: DeepL needs an API key');
 	if (!source.TRANSLATE_PROVIDER && (source.TRANSLATE_URL || source.TRANSLATE_API_KEY)) problems.push('TRANSLATE_PROVIDER: set it to libretranslate or deepl, or leave TRANSLATE_URL and TRANSLATE_API_KEY out');
+	// The rule `npm start` applies before it forks (scripts/processes.js), so that check-config and
+	// every server process refuse the same values.
+	try {
+		serverProcesses(source);
+	} catch (error) {
+		if (!(error instanceof StartError)) throw error;
+		problems.push(error.message);
+	}
 	if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 	const env = parsed.data;
 	const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
