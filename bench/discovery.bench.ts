@@ -18,6 +18,7 @@ import { SearchQuery } from '../src/lib/server/discovery/schemas';
 import { pageQuery, planSearch } from '../src/lib/server/discovery/search';
 import { statementName } from '../src/lib/server/discovery/statements';
 import { load, root, startPlatform, type Row } from './harness';
+import { serverProcesses } from '../scripts/processes.js';
 import { BENCH_CITIES, seedActivities } from './seed';
 
 const SEARCHES = [
@@ -172,7 +173,7 @@ function rows(engine: string, http: Measured, raw: Measured, targetMs: number, t
 	return SEARCHES.flatMap((search) => {
 		const h = http.get(search.name)!;
 		const r = raw.get(search.name)!;
-		const feature = `search (${engine}, 100k)`;
+		const feature = `search (${engine})`;
 		const throughput: Row[] = [
 			{ feature, metric: `${search.name}: 8 clients, HTTP${spread ? ' (1 process)' : ''} vs raw SQL`, value: h.rps, unit: 'req/s', baseline: r.rps, target: 'ratio >= 0.7', ok: h.rps / r.rps >= 0.7 }
 		];
@@ -217,7 +218,7 @@ export async function run(options: { seconds: number; databaseUrl: string | unde
 		const server = await startPlatform({ DATA_DIR: dataDir });
 		try {
 			const totals = await hitCounts(server.url);
-			out.push(...rows('PGlite', await measureHttp(server.url, options.seconds), raw, 25, totals));
+			out.push(...rows(`PGlite, ${options.size / 1000}k`, await measureHttp(server.url, options.seconds), raw, 25, totals));
 		} finally {
 			await server.stop();
 		}
@@ -234,28 +235,21 @@ export async function run(options: { seconds: number; databaseUrl: string | unde
 		out.push({ feature: `search (PostgreSQL, ${options.size / 1000}k)`, metric: 'seeding', value: (performance.now() - seeded) / 1000, unit: 's' });
 		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8, options: PLAN_EVERY_RUN });
 		const runner: RawRunner = (s) => pool.query({ name: s.name, text: s.sql, values: s.params });
-		try {
-			const server = await startPlatform({ DATABASE_URL: options.databaseUrl });
-			let single: Awaited<ReturnType<typeof measureInterleaved>>;
-			let totals: Map<string, number>;
+		/** The searches on a server started with `env`, beside the raw SQL. */
+		const measureServer = async (env: Record<string, string>) => {
+			const server = await startPlatform({ DATABASE_URL: options.databaseUrl!, ...env });
 			try {
-				totals = await hitCounts(server.url);
-				single = await measureInterleaved(server.url, runner, database.db, catalog, options.seconds);
+				return { totals: await hitCounts(server.url), ...(await measureInterleaved(server.url, runner, database.db, catalog, options.seconds)) };
 			} finally {
 				await server.stop();
 			}
+		};
+		try {
+			const single = await measureServer({});
 			// On PostgreSQL a machine's cores can serve in several processes (SERVER_PROCESSES).
-			const processes = os.availableParallelism();
-			let spread: { processes: number; http: Measured; raw: Measured } | undefined;
-			if (processes > 1) {
-				const several = await startPlatform({ DATABASE_URL: options.databaseUrl, SERVER_PROCESSES: 'auto' });
-				try {
-					spread = { processes, ...(await measureInterleaved(several.url, runner, database.db, catalog, options.seconds)) };
-				} finally {
-					await several.stop();
-				}
-			}
-			out.push(...rows('PostgreSQL', single.http, single.raw, 15, totals, spread));
+			const processes = serverProcesses({ DATABASE_URL: options.databaseUrl, SERVER_PROCESSES: 'auto' });
+			const spread = processes > 1 ? { processes, ...(await measureServer({ SERVER_PROCESSES: 'auto' })) } : undefined;
+			out.push(...rows(`PostgreSQL, ${options.size / 1000}k`, single.http, single.raw, 15, single.totals, spread));
 		} finally {
 			await pool.end();
 			await database.close();

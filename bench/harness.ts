@@ -1,10 +1,10 @@
 /** Shared pieces of the benchmarks: starting the real server, HTTP load, and the result table. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import os from 'node:os';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { serverProcesses } from '../scripts/processes.js';
 
 export const root = path.resolve(import.meta.dirname, '..');
 
@@ -56,7 +56,7 @@ export async function startPlatform(env: Record<string, string>): Promise<Runnin
 		listening += (chunk.toString().match(/Listening on/g) ?? []).length;
 		if (process.env.BENCH_SERVER_OUTPUT) process.stdout.write(chunk);
 	});
-	const processes = env.SERVER_PROCESSES === 'auto' ? os.availableParallelism() : Number(env.SERVER_PROCESSES ?? 1);
+	const processes = serverProcesses(env);
 	const url = `http://127.0.0.1:${port}`;
 	while (listening < processes) {
 		if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);

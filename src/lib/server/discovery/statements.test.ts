@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { openSuiteDatabase } from '../../../../tests/support/server';
-import path from 'node:path';
-import { FrameworkCatalog, readFrameworkFiles } from '../frameworks/catalog';
 import { seedActivities } from '../../../../bench/seed';
+import { defaultFrameworksFolder, FrameworkCatalog, readFrameworkFiles } from '../frameworks/catalog';
 import { SearchQuery } from './schemas';
 import { pageQuery, planSearch } from './search';
 import { preparedFor, statementName } from './statements';
@@ -44,7 +43,7 @@ describe('prepared search statements', () => {
 
 	it('give the rows Drizzle’s own mapping gives (dates, JSON, arrays, numbers, nulls, nested objects)', async () => {
 		const db = database.db;
-		const catalog = new FrameworkCatalog(readFrameworkFiles(path.join(process.cwd(), 'frameworks')));
+		const catalog = new FrameworkCatalog(readFrameworkFiles(defaultFrameworksFolder()));
 		await seedActivities(db, catalog, 30);
 		const plan = planSearch(SearchQuery.parse({ near: '51.589,4.776', radiusKm: '100' }), { locale: 'en', now: new Date(), catalog });
 		const values = { ...plan.values, limit: 20, offset: 0, countLimit: 101 };
