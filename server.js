@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 
 /**
- * Shared with the app (src/lib/server/http/public-cache.ts): `clear` is ours; on PostgreSQL the app
- * adds `current`, the cache generation every instance shares.
- * @type {{ clear?: () => void, current?: () => Promise<number> }}
+ * Shared with the app (src/lib/server/http/server-bridge.ts): `clear` is ours; on PostgreSQL the app
+ * adds `current`, the cache generation every instance shares; `direct` is the app's direct lane.
+ * @type {{ clear?: () => void, current?: () => Promise<number>, direct?: (request: http.IncomingMessage, response: http.ServerResponse) => boolean }}
  */
 const bridge = /** @type {any} */ (globalThis)[Symbol.for('cities-of-learning.public-cache')] ??= {};
 /** @type {(request: http.IncomingMessage, response: http.ServerResponse, next: () => void) => void} */
@@ -200,6 +200,8 @@ const server = http.createServer((request, response) => {
  * @param {http.ServerResponse} response
  */
 function handle(request, response) {
+	// The app's direct lane answers its busiest public reads without SvelteKit (src/lib/server/http/direct-lane.ts).
+	if (bridge.direct?.(request, response)) return;
 	handler(request, response, () => {
 		response.writeHead(404).end('Not found');
 	});

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getApp, startApp } from '$lib/server/app/runtime';
 import { resolveActor } from '$lib/server/auth/resolve-actor';
@@ -8,14 +7,16 @@ import { errorBody } from '$lib/server/http/errors';
 import { VISITOR } from '$lib/server/auth/actor';
 import { CONSENT_ROUTE, crossSiteFormRefusal } from '$lib/server/http/csrf';
 import { statusInfo } from '$lib/server/ob3api/http';
-import { applySecurityHeaders, originOf } from '$lib/server/http/security-headers';
+import { finishHeaders, logRequest, requestIdFrom } from '$lib/server/http/request-log';
 import { publicDataChanged } from '$lib/server/http/public-cache';
+import { serverBridge } from '$lib/server/http/server-bridge';
+import { directLane } from '$lib/server/http/direct-lane';
+import { apiRoutes } from '$lib/server/openapi/api-routes';
 
 export const init: ServerInit = async () => {
-	await startApp();
+	const app = await startApp();
+	serverBridge.direct = directLane(app, apiRoutes());
 };
-
-const REQUEST_ID = /^[\w.-]{8,100}$/;
 
 function jsonResponse(status: number, body: unknown): Response {
 	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -26,8 +27,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const app = await getApp();
-	const incomingId = event.request.headers.get('x-request-id');
-	const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+	const requestId = requestIdFrom(event.request.headers.get('x-request-id'));
 	const logger = app.logger.child({ requestId });
 	event.locals.app = app;
 	event.locals.logger = logger;
@@ -80,7 +80,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 			: new Response('The service is temporarily unavailable.', { status: 503 });
 	}
 
-	response.headers.set('x-request-id', requestId);
 	// The service worker keeps its offline page in the language of the pages the person reads.
 	if (response.headers.get('content-type')?.startsWith('text/html') && !response.headers.has('content-language')) {
 		response.headers.set('content-language', event.locals.locale ?? 'en');
@@ -88,31 +87,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// A write went through: answers kept for anonymous readers (here and on other instances) are stale.
 	// Awaited, so the writer's next read anywhere already sees the new generation.
 	if (!SAFE_METHODS.has(event.request.method) && response.status < 400) await publicDataChanged().catch((error: unknown) => logger.error({ err: error }, 'moving the public cache generation failed'));
-	const tileOrigin = originOf(app.config.map.tileUrl);
-	applySecurityHeaders(response, {
-		https: app.config.publicUrl.startsWith('https:'),
-		sources: { img: tileOrigin ? [tileOrigin] : [], formAction: event.locals.formActionOrigins ?? [] }
-	});
-	logger.info(
-		{ method: event.request.method, path: loggedPath(path, event.params), status: response.status, ms: Math.round(performance.now() - started) },
-		'request'
-	);
+	finishHeaders(response.headers, app, requestId, event.locals.formActionOrigins);
+	logRequest(logger, { method: event.request.method, path, params: event.params, status: response.status, started });
 	return response;
 };
-
-/**
- * The path as the request log shows it: secrets some addresses carry (an invitation's token, a
- * calendar feed's token) are masked, so that whoever reads the logs cannot use them.
- */
-const SECRET_PARAMS = ['token'];
-function loggedPath(path: string, params: Partial<Record<string, string>>): string {
-	let shown = path;
-	for (const name of SECRET_PARAMS) {
-		const value = params[name];
-		if (value) shown = shown.replace(encodeURIComponent(value), '[redacted]').replace(value, '[redacted]');
-	}
-	return shown;
-}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId;

@@ -24,6 +24,16 @@ export function toActorUser(user: {
 	};
 }
 
+const SESSION_COOKIE = 'col.session_token';
+
+/**
+ * Whether a request carries anything that could sign someone in (an Authorization header, a session
+ * cookie); without it the sender is a visitor, and no database lookup is needed to know it.
+ */
+export function mayBeSignedIn(authorization: string | null | undefined, cookie: string | null | undefined): boolean {
+	return Boolean(authorization) || (cookie?.includes(SESSION_COOKIE) ?? false);
+}
+
 /**
  * Finds who sent a request: a personal API token (`Authorization: Bearer col_pat_...`), else a
  * better-auth session from the cookie or from `Authorization: Bearer <session token>`, else a visitor.
@@ -37,7 +47,7 @@ export async function resolveActor(app: Pick<AppContext, 'db' | 'auth'>, headers
 		const user = await findUserByApiToken(app.db, bearer);
 		return user ? loadActor(app.db, toActorUser(user), 'api_token') : VISITOR;
 	}
-	if (!bearer && !headers.get('cookie')?.includes('col.session_token')) return VISITOR;
+	if (!bearer && !headers.get('cookie')?.includes(SESSION_COOKIE)) return VISITOR;
 	const session = await app.auth.api.getSession({ headers });
 	if (!session) return VISITOR;
 	return loadActor(app.db, toActorUser(session.user), 'session');

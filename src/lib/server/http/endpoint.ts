@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../app/context';
 import type { Actor } from '../auth/actor';
 import type { Logger } from '../logging/logger';
+import type { Locale } from '../../i18n/locales';
 import { AppError, errorBody, errorStatus, unauthenticated, type ErrorCode } from './errors';
 import { containsNul, DEFAULT_JSON_LIMIT, isUuid, nulRefused, parseWith, readJsonBody, searchParamsToObject } from './validation';
 
@@ -28,6 +29,12 @@ export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodTy
 	 * this many seconds (`Cache-Control: public, max-age=N`). Everything else is `no-store`.
 	 */
 	cacheSeconds?: number;
+	/**
+	 * A busy public read that server.js may answer for anonymous visitors without going through
+	 * SvelteKit (see direct-lane.ts). Only GET endpoints without path parameters, whose handler reads
+	 * nothing from the RequestEvent (its context has no `event`).
+	 */
+	direct?: boolean;
 }
 
 export interface EndpointContext<B, Q> {
@@ -35,6 +42,8 @@ export interface EndpointContext<B, Q> {
 	app: AppContext;
 	actor: Actor;
 	logger: Logger;
+	/** The language of the request (the person's, their chosen one, or the browser's). */
+	locale: Locale;
 	body: B;
 	query: Q;
 	params: Record<string, string>;
@@ -42,52 +51,111 @@ export interface EndpointContext<B, Q> {
 	headers: Headers;
 }
 
+/** What a direct endpoint's handler gets: everything but the SvelteKit RequestEvent (and a body). */
+export type DirectContext<Q> = Omit<EndpointContext<undefined, Q>, 'event' | 'body'>;
+
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-export type DocumentedHandler = RequestHandler & { spec: EndpointSpec<z.ZodType | undefined, z.ZodType | undefined> };
+/** An API answer before it becomes a Response (SvelteKit) or is written to Node's response (direct lane). */
+export interface Answer {
+	status: number;
+	headers: Headers;
+	body: Buffer<ArrayBuffer> | null;
+}
+
+/** What the direct lane knows of a request: no RequestEvent, an anonymous visitor. */
+export interface DirectRequest {
+	app: AppContext;
+	actor: Actor;
+	logger: Logger;
+	locale: Locale;
+	searchParams: URLSearchParams;
+}
+
+export type DocumentedHandler = RequestHandler & {
+	spec: EndpointSpec<z.ZodType | undefined, z.ZodType | undefined>;
+	/** Set on direct endpoints: the same handling without SvelteKit, for server.js's direct lane. */
+	direct?: (request: DirectRequest) => Promise<Answer>;
+};
+
+function errorAnswer(error: AppError): Answer {
+	const body = Buffer.from(JSON.stringify(errorBody(error.code, error.message, error.details)));
+	const headers = new Headers({ 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': String(body.length), ...error.headers });
+	return { status: error.status, headers, body };
+}
 
 export function jsonError(error: AppError): Response {
-	return new Response(JSON.stringify(errorBody(error.code, error.message, error.details)), {
-		status: error.status,
-		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...error.headers }
-	});
+	return toResponse(errorAnswer(error));
 }
+
+const toResponse = (answer: Answer) => new Response(answer.body, { status: answer.status, headers: answer.headers });
 
 /**
  * Wraps an API handler: parses and validates the query and JSON body with the declared zod schemas,
  * turns AppErrors into the public error shape, and masks anything unexpected as a logged 500.
+ * Endpoints declared `direct` get a handler without the RequestEvent and can also be served by
+ * server.js's direct lane, through the same validation and answer.
  */
+export function endpoint<Q extends z.ZodType | undefined = undefined>(
+	spec: EndpointSpec<undefined, Q> & { direct: true },
+	handler: (ctx: DirectContext<Parsed<Q>>) => Promise<unknown>
+): DocumentedHandler;
 export function endpoint<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-	spec: EndpointSpec<B, Q>,
+	spec: EndpointSpec<B, Q> & { direct?: false },
 	handler: (ctx: EndpointContext<Parsed<B>, Parsed<Q>>) => Promise<unknown>
+): DocumentedHandler;
+export function endpoint(
+	spec: EndpointSpec<z.ZodType | undefined, z.ZodType | undefined>,
+	handler: (ctx: EndpointContext<unknown, unknown>) => Promise<unknown>
 ): DocumentedHandler {
 	const handle: RequestHandler = async (event) => {
-		const { app, actor, logger } = event.locals;
-		try {
-			if (spec.access === 'user' && actor.kind !== 'user') throw unauthenticated();
-			if (containsNul(event.params) || containsNul([...event.url.searchParams])) throw nulRefused('The address');
-			const query = (spec.query ? parseWith(spec.query, searchParamsToObject(event.url.searchParams)) : undefined) as Parsed<Q>;
-			const body = (spec.body ? parseWith(spec.body, await requestBody(event.request, spec)) : undefined) as Parsed<B>;
-			const headers = new Headers();
-			const result = await handler({ event, app, actor, logger, body, query, params: event.params as Record<string, string>, headers });
-			if (result instanceof Response) return result;
-			const status = spec.status ?? 200;
-			headers.set('cache-control', spec.cacheSeconds ? `public, max-age=${spec.cacheSeconds}` : 'no-store');
-			if (status === 204) return new Response(null, { status, headers });
-			headers.set('content-type', 'application/json');
-			// With its length the answer goes out in one piece instead of as chunks with an end marker.
-			// Encoded here once: a string body would be checked and encoded again by Response, and
-			// measured a third time for the length (a search answer's bytes took 40 µs instead of 60–80).
-			const bytes = Buffer.from(JSON.stringify(result));
-			headers.set('content-length', String(bytes.length));
-			return new Response(bytes, { status, headers });
-		} catch (error) {
-			if (error instanceof AppError) return jsonError(error);
-			logger.error({ err: error }, 'unexpected error in API handler');
-			return jsonError(new AppError('internal', 'Something went wrong on our side. The error has been logged.'));
-		}
+		const { app, actor, logger, locale } = event.locals;
+		const params = event.params as Record<string, string>;
+		const answered = await answer(spec, { app, actor, logger, locale, searchParams: event.url.searchParams, params }, async (ctx) => {
+			const body = spec.body ? parseWith(spec.body, await requestBody(event.request, spec)) : undefined;
+			return handler({ ...ctx, event, body });
+		});
+		return answered instanceof Response ? answered : toResponse(answered);
 	};
-	return Object.assign(handle, { spec: spec as DocumentedHandler['spec'] });
+	const direct = spec.direct
+		? async (request: DirectRequest) => {
+				const answered = await answer(spec, { ...request, params: {} }, (ctx) => handler(ctx as EndpointContext<unknown, unknown>));
+				if (!(answered instanceof Response)) return answered;
+				return { status: answered.status, headers: answered.headers, body: answered.body ? Buffer.from(await answered.arrayBuffer()) : null };
+			}
+		: undefined;
+	return Object.assign(handle, { spec, direct });
+}
+
+/** The part of an endpoint both lanes share: access, query, the handler's result as JSON, errors. */
+async function answer(
+	spec: EndpointSpec<z.ZodType | undefined, z.ZodType | undefined>,
+	request: DirectRequest & { params: Record<string, string> },
+	run: (ctx: Omit<EndpointContext<unknown, unknown>, 'event' | 'body'>) => Promise<unknown>
+): Promise<Answer | Response> {
+	const { app, actor, logger, locale, searchParams, params } = request;
+	try {
+		if (spec.access === 'user' && actor.kind !== 'user') throw unauthenticated();
+		if (containsNul(params) || containsNul([...searchParams])) throw nulRefused('The address');
+		const query = spec.query ? parseWith(spec.query, searchParamsToObject(searchParams)) : undefined;
+		const headers = new Headers();
+		const result = await run({ app, actor, logger, locale, query, params, headers });
+		if (result instanceof Response) return result;
+		const status = spec.status ?? 200;
+		headers.set('cache-control', spec.cacheSeconds ? `public, max-age=${spec.cacheSeconds}` : 'no-store');
+		if (status === 204) return { status, headers, body: null };
+		headers.set('content-type', 'application/json');
+		// With its length the answer goes out in one piece instead of as chunks with an end marker.
+		// Encoded here once: a string body would be checked and encoded again by Response, and
+		// measured a third time for the length (a search answer's bytes took 40 µs instead of 60–80).
+		const bytes = Buffer.from(JSON.stringify(result));
+		headers.set('content-length', String(bytes.length));
+		return { status, headers, body: bytes };
+	} catch (error) {
+		if (error instanceof AppError) return errorAnswer(error);
+		logger.error({ err: error }, 'unexpected error in API handler');
+		return errorAnswer(new AppError('internal', 'Something went wrong on our side. The error has been logged.'));
+	}
 }
 
 /**

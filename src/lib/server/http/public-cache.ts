@@ -1,18 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 
-/**
- * The bridge between the app and server.js's cache of public API answers (same process, so a symbol
- * on globalThis): server.js sets `clear` (empty this process's cache); on PostgreSQL the app sets
- * `current` (the generation all instances share), which server.js checks before serving a kept answer.
- */
-interface PublicCacheBridge {
-	clear?: () => void;
-	current?: () => Promise<number>;
-}
-
-const KEY = Symbol.for('cities-of-learning.public-cache');
-const bridge = ((globalThis as typeof globalThis & { [KEY]?: PublicCacheBridge })[KEY] ??= {});
+import { serverBridge as bridge } from './server-bridge';
 
 let database: Database | undefined;
 

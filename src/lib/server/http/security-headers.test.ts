@@ -19,12 +19,12 @@ describe('security headers', () => {
 
 	it('sends Strict-Transport-Security only over https, and a policy that runs nothing on non-pages', () => {
 		const plain = new Response('{}');
-		applySecurityHeaders(plain, { https: false, sources: {} });
+		applySecurityHeaders(plain.headers, { https: false, sources: {} });
 		expect(plain.headers.get('strict-transport-security')).toBeNull();
 		expect(plain.headers.get('content-security-policy')).toContain("default-src 'none'");
 
 		const secure = new Response('{}');
-		applySecurityHeaders(secure, { https: true, sources: {} });
+		applySecurityHeaders(secure.headers, { https: true, sources: {} });
 		expect(secure.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
 	});
 });

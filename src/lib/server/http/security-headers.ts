@@ -54,8 +54,10 @@ export function extendPolicy(policy: string, additions: Record<string, string[]>
 		.join('; ');
 }
 
-export function applySecurityHeaders(response: Response, options: { https: boolean; sources: RuntimeSources }): void {
-	const headers = response.headers;
+/** A Response's headers, or the headers of an answer being written. */
+export type HeaderAccess = Pick<Headers, 'has' | 'get' | 'set'>;
+
+export function applySecurityHeaders(headers: HeaderAccess, options: { https: boolean; sources: RuntimeSources }): void {
 	for (const [name, value] of Object.entries(COMMON)) {
 		if (!headers.has(name)) headers.set(name, value);
 	}

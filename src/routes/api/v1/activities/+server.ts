@@ -16,10 +16,11 @@ export const GET = endpoint(
 		access: 'public',
 		query: SearchQuery,
 		response: SearchResultDto,
-		cacheSeconds: 10
+		cacheSeconds: 10,
+		direct: true
 	},
-	async ({ app, query, event }) => {
-		const result = await searchActivities(app, query, { locale: event.locals.locale, now: new Date() });
+	async ({ app, query, locale }) => {
+		const result = await searchActivities(app, query, { locale, now: new Date() });
 		return {
 			items: result.records.map((record) => presentSummary(record, app.config.publicUrl, record.distance)),
 			total: result.total,

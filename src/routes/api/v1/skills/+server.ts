@@ -12,7 +12,8 @@ export const GET = endpoint(
 		access: 'public',
 		query: SkillSearchQuery,
 		response: z.object({ items: z.array(SkillDto) }),
-		cacheSeconds: 60
+		cacheSeconds: 60,
+		direct: true
 	},
 	async ({ app, query }) => {
 		const frameworkIds = query.framework === undefined ? undefined : [query.framework].flat();
