@@ -234,6 +234,9 @@ export async function run(options: { seconds: number; databaseUrl: string | unde
 		await seedActivities(database.db, catalog, options.size);
 		out.push({ feature: `search (PostgreSQL, ${options.size / 1000}k)`, metric: 'seeding', value: (performance.now() - seeded) / 1000, unit: 's' });
 		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8, options: PLAN_EVERY_RUN });
+		// An idle connection closed by the server (the scratch database is dropped with force when a
+		// phase fails) must not end the run before the phase's own error is reported.
+		pool.on('error', () => {});
 		const runner: RawRunner = (s) => pool.query({ name: s.name, text: s.sql, values: s.params });
 		/** The searches on a server started with `env`, beside the raw SQL. */
 		const measureServer = async (env: Record<string, string>) => {

@@ -74,6 +74,11 @@ export function directLane(app: AppContext, routes: RouteModule[]): DirectLane {
 				for (const [name, value] of answer.headers) response.setHeader(name, value);
 				response.end(answer.body);
 				logRequest(logger, { method: 'GET', path, params: {}, status: answer.status, started, lane: 'direct' });
+			})
+			.catch((error: unknown) => {
+				// Writing failed (the answer cannot be sent): never an unhandled rejection, which would stop the process.
+				logger.error({ err: error }, 'writing an answer failed in the direct lane');
+				response.destroy();
 			});
 		return true;
 	};
