@@ -201,7 +201,13 @@ const server = http.createServer((request, response) => {
  */
 function handle(request, response) {
 	// The app's direct lane answers its busiest public reads without SvelteKit (src/lib/server/http/direct-lane.ts).
-	if (bridge.direct?.(request, response)) return;
+	// Should it ever throw, SvelteKit answers instead (here a throw could end the process: on PostgreSQL
+	// this runs in a promise callback).
+	try {
+		if (bridge.direct?.(request, response)) return;
+	} catch (error) {
+		console.error('The direct lane failed; SvelteKit answers instead.', error);
+	}
 	handler(request, response, () => {
 		response.writeHead(404).end('Not found');
 	});

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../app/context';
 import { VISITOR } from '../auth/actor';
 import { mayBeSignedIn } from '../auth/resolve-actor';
-import { LOCALE_COOKIE, resolveLocale } from '../i18n/request-locale';
+import { LOCALE_COOKIE, resolveLocale, runWithLocale } from '../i18n/request-locale';
 import type { RouteModule } from '../openapi/document';
 import { errorBody } from './errors';
 import type { Answer, DocumentedHandler } from './endpoint';
@@ -23,11 +23,12 @@ export type DirectLane = (request: IncomingMessage, response: ServerResponse) =>
 
 const COOKIE_LOCALE = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`);
 
+/** The language cookie's value, read as SvelteKit's cookie parser reads it (quotes dropped, decoded). */
 function cookieLocale(cookie: string | undefined): string | undefined {
-	const raw = cookie ? COOKIE_LOCALE.exec(cookie)?.[1] : undefined;
+	const raw = cookie ? COOKIE_LOCALE.exec(cookie)?.[1]?.trim() : undefined;
 	if (raw === undefined) return undefined;
 	try {
-		return decodeURIComponent(raw.trim());
+		return decodeURIComponent(raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw);
 	} catch {
 		return undefined;
 	}
@@ -49,7 +50,8 @@ export function directLane(app: AppContext, routes: RouteModule[]): DirectLane {
 	const endpoints = directEndpoints(routes);
 	return (request, response) => {
 		if (request.method !== 'GET') return false;
-		const url = request.url ?? '';
+		// A fragment is never part of the address the server answers (as for SvelteKit's URL).
+		const url = (request.url ?? '').split('#', 1)[0]!;
 		const mark = url.indexOf('?');
 		const path = mark === -1 ? url : url.slice(0, mark);
 		const direct = endpoints.get(path);
@@ -59,8 +61,11 @@ export function directLane(app: AppContext, routes: RouteModule[]): DirectLane {
 		const requestId = requestIdFrom(request.headers['x-request-id'] as string | undefined);
 		const logger = app.logger.child({ requestId });
 		const locale = resolveLocale({ cookieLocale: cookieLocale(request.headers.cookie), acceptLanguage: request.headers['accept-language'] });
-		const searchParams = new URLSearchParams(mark === -1 ? '' : url.slice(mark + 1));
-		direct({ app, actor: VISITOR, logger, locale, searchParams })
+		// With its "?": URLSearchParams drops exactly one, as URL does (`??q=x` names the key "?q").
+		const searchParams = new URLSearchParams(mark === -1 ? '' : url.slice(mark));
+		// Within the request's language, as hooks.server.ts runs SvelteKit's lane: translated messages
+		// and formatting in a handler read it from there.
+		runWithLocale(locale, () => direct({ app, actor: VISITOR, logger, locale, searchParams }))
 			.catch((error: unknown): Answer => {
 				// The endpoint answers its own errors; reaching here means something below it failed.
 				logger.error({ err: error }, 'request failed in the direct lane');

@@ -32,7 +32,8 @@ export interface EndpointSpec<B extends z.ZodType | undefined, Q extends z.ZodTy
 	/**
 	 * A busy public read that server.js may answer for anonymous visitors without going through
 	 * SvelteKit (see direct-lane.ts). Only GET endpoints without path parameters, whose handler reads
-	 * nothing from the RequestEvent (its context has no `event`).
+	 * nothing from the RequestEvent (its context has no `event`; nor may it call SvelteKit's
+	 * `getRequestEvent`). The request's language is set for Paraglide in both lanes.
 	 */
 	direct?: boolean;
 }
