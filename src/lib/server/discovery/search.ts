@@ -64,10 +64,8 @@ export interface SearchPlan {
 	tiers: SQL[];
 	distance: SQL<number> | undefined;
 	order: SQL[];
-	/** Nearest first: `order` starts with the distance, then follows `dateOrder` (see pageQuery). */
+	/** Nearest first: `order` is the distance, then LISTING_ORDER (see pageQuery). */
 	nearestFirst: boolean;
-	/** Soonest first, always open last: the listing order, and what breaks ties between equal distances. */
-	dateOrder: SQL[];
 	/**
 	 * The order the count reads matches in. Any order gives the same count, but asking for the listing
 	 * order makes the planner read the listing index from the date bound on instead of scanning the
@@ -79,6 +77,9 @@ export interface SearchPlan {
 	/** The conditions, order and groups, without values: plans of one shape share their statements. */
 	shape: string;
 }
+
+/** Soonest first, always-open last, then by id: the listing index's order, and what breaks ties between equal distances. */
+const LISTING_ORDER = [sql`${a.alwaysOpen} asc`, sql`${a.startsAt} asc nulls last`, sql`${a.id} asc`];
 
 /**
  * Turns a search query into SQL: only published activities; a city's own plus every online or
@@ -146,7 +147,6 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 		conditions.push(sql`${distance} <= ${bind.value('radius', query.radiusKm, 'float8')}`);
 	}
 
-	const byDate = [sql`${a.alwaysOpen} asc`, sql`${a.startsAt} asc nulls last`, sql`${a.id} asc`];
 	const sort = query.sort ?? (titleMatch ? 'relevance' : distance ? 'distance' : 'date');
 	const where = and(...conditions, textMatch)!;
 	const planned = { where, distance, values: bind.values };
@@ -154,18 +154,17 @@ export function planSearch(query: SearchQuery, context: { cityId?: string | unde
 		// A title match is a text match (the search vector holds the title's words): saying it twice
 		// would only make the planner think the group ten times smaller than it is.
 		const tiers = [and(...conditions, titleMatch)!, and(where, sql`not (${titleMatch})`)!];
-		return { ...planned, tiers, order: byDate, nearestFirst: false, dateOrder: byDate, countOrder: byDate, shape: [...bind.shape, 'by:relevance'].join(' ') };
+		return { ...planned, tiers, order: LISTING_ORDER, nearestFirst: false, countOrder: LISTING_ORDER, shape: [...bind.shape, 'by:relevance'].join(' ') };
 	}
 	const nearestFirst = sort === 'distance' && distance !== undefined;
-	const order = nearestFirst ? [sql`${distance} asc`, ...byDate] : byDate;
+	const order = nearestFirst ? [sql`${distance} asc`, ...LISTING_ORDER] : LISTING_ORDER;
 	// Nearest first sorts every match in the box anyway; the count is cheapest without an order there.
 	return {
 		...planned,
 		tiers: [where],
 		order,
 		nearestFirst,
-		dateOrder: byDate,
-		countOrder: nearestFirst ? [] : byDate,
+		countOrder: nearestFirst ? [] : LISTING_ORDER,
 		shape: [...bind.shape, `by:${nearestFirst ? 'distance' : 'date'}`].join(' ')
 	};
 }
@@ -257,7 +256,7 @@ function nearestPageQuery(db: Db, plan: SearchPlan, distance: SQL<number>, tier:
 		.innerJoin(a, eq(a.id, page.id))
 		.innerJoin(cities, eq(cities.id, a.cityId))
 		.innerJoin(organisations, eq(organisations.id, a.organisationId))
-		.orderBy(page.distance, ...plan.dateOrder);
+		.orderBy(page.distance, ...LISTING_ORDER);
 }
 
 /**

@@ -64,6 +64,7 @@ describe('the direct lane', () => {
 		['/api/v1/activities?q=bikes', { 'accept-language': 'nl-NL,nl;q=0.9' }],
 		['/api/v1/activities?q=bikes', { 'accept-language': 'en', cookie: 'col_locale=nl' }],
 		['/api/v1/activities?q=bikes', { 'accept-language': 'en', cookie: 'other=1; col_locale="nl"' }],
+		['/api/v1/activities?q=bikes', { 'accept-language': 'nl', cookie: 'col_locale=en; col_locale=nl' }],
 		['/api/v1/activities?q=bikes&mode=in_person&facets=true', {}],
 		['/api/v1/activities?q=bikes#fragment', {}],
 		['/api/v1/activities??q=bikes', {}],

@@ -4,8 +4,8 @@ import { VISITOR } from '../auth/actor';
 import { mayBeSignedIn } from '../auth/resolve-actor';
 import { LOCALE_COOKIE, resolveLocale, runWithLocale } from '../i18n/request-locale';
 import type { RouteModule } from '../openapi/document';
-import { errorBody } from './errors';
-import type { Answer, DocumentedHandler } from './endpoint';
+import { AppError } from './errors';
+import { errorAnswer, type Answer, type DocumentedHandler } from './endpoint';
 import { finishHeaders, logRequest, requestIdFrom } from './request-log';
 
 /**
@@ -23,7 +23,10 @@ export type DirectLane = (request: IncomingMessage, response: ServerResponse) =>
 
 const COOKIE_LOCALE = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`);
 
-/** The language cookie's value, read as SvelteKit's cookie parser reads it (quotes dropped, decoded). */
+/**
+ * The language cookie's value, read as SvelteKit's cookie parser reads it: quotes dropped, decoded,
+ * and the first of two same-named cookies wins (better-auth's parseCookies keeps the last one).
+ */
 function cookieLocale(cookie: string | undefined): string | undefined {
 	const raw = cookie ? COOKIE_LOCALE.exec(cookie)?.[1]?.trim() : undefined;
 	if (raw === undefined) return undefined;
@@ -69,8 +72,7 @@ export function directLane(app: AppContext, routes: RouteModule[]): DirectLane {
 			.catch((error: unknown): Answer => {
 				// The endpoint answers its own errors; reaching here means something below it failed.
 				logger.error({ err: error }, 'request failed in the direct lane');
-				const body = Buffer.from(JSON.stringify(errorBody('unavailable', 'The service is temporarily unavailable.')));
-				return { status: 503, headers: new Headers({ 'content-type': 'application/json', 'cache-control': 'no-store' }), body };
+				return errorAnswer(new AppError('unavailable', 'The service is temporarily unavailable.'));
 			})
 			.then((answer) => {
 				finishHeaders(answer.headers, app, requestId);

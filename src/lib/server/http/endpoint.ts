@@ -79,7 +79,8 @@ export type DocumentedHandler = RequestHandler & {
 	direct?: (request: DirectRequest) => Promise<Answer>;
 };
 
-function errorAnswer(error: AppError): Answer {
+/** The public error shape as an answer, with its length (both lanes). */
+export function errorAnswer(error: AppError): Answer {
 	const body = Buffer.from(JSON.stringify(errorBody(error.code, error.message, error.details)));
 	const headers = new Headers({ 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': String(body.length), ...error.headers });
 	return { status: error.status, headers, body };

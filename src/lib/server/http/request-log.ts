@@ -15,12 +15,21 @@ export function requestIdFrom(incoming: string | null | undefined): string {
 	return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
+/** The map tile server's origin, read from the configured URL once rather than on every answer. */
+let tileOrigin: { url: string; img: string[] } | undefined;
+function tileImageSources(url: string): string[] {
+	if (tileOrigin?.url !== url) {
+		const origin = originOf(url);
+		tileOrigin = { url, img: origin ? [origin] : [] };
+	}
+	return tileOrigin.img;
+}
+
 export function finishHeaders(headers: HeaderAccess, app: AppContext, requestId: string, formActionOrigins: string[] = []): void {
 	headers.set('x-request-id', requestId);
-	const tileOrigin = originOf(app.config.map.tileUrl);
 	applySecurityHeaders(headers, {
 		https: app.config.publicUrl.startsWith('https:'),
-		sources: { img: tileOrigin ? [tileOrigin] : [], formAction: formActionOrigins }
+		sources: { img: tileImageSources(app.config.map.tileUrl), formAction: formActionOrigins }
 	});
 }
 
